@@ -1,0 +1,27 @@
+package org.ticketoverflow.web;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The scheme, host and port clients reach us at: the configured public base URL, else what the current request
+ * used (X-Forwarded-Proto/Host are applied by the forwarded-headers support before we get here).
+ */
+@Component
+public class BaseUrl {
+
+    private final String configured;
+
+    BaseUrl(WebSettings settings) {
+        String url = settings.publicBaseUrl().strip();
+        this.configured = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The absolute URL of an API path such as {@code /api/v1/concerts/42}. */
+    public String of(String path) {
+        if (!configured.isEmpty()) {
+            return configured + path;
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
+    }
+}
