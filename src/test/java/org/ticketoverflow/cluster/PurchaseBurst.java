@@ -21,6 +21,9 @@ final class PurchaseBurst {
     /** A burst whose node never dies (the test failed before killing it) stops by itself. */
     private static final Duration MAX_DURATION = Duration.ofMinutes(2);
 
+    /** Recorded for an answer that could not be read (e.g. a 201 without a ticket id). */
+    static final int UNREADABLE = -1;
+
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Integer> otherAnswers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failures = new AtomicInteger();
@@ -51,6 +54,9 @@ final class PurchaseBurst {
                 }
             } catch (IOException e) {
                 failures.incrementAndGet();
+                return;
+            } catch (RuntimeException e) {
+                otherAnswers.add(UNREADABLE);
                 return;
             }
         }
