@@ -6,5 +6,7 @@ CREATE TABLE seating_plans (
     sold            INTEGER                  NOT NULL,
     concert_version BIGINT                   NOT NULL,
     rendered_at     TIMESTAMP WITH TIME ZONE,
-    stale_since     TIMESTAMP WITH TIME ZONE
+    stale_since     TIMESTAMP WITH TIME ZONE,
+    -- set while a worker renders this plan, so the sweep does not queue a second, concurrent render
+    rendering_since TIMESTAMP WITH TIME ZONE
 );

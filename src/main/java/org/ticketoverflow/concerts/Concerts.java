@@ -57,12 +57,10 @@ public class Concerts {
         this.events = events;
     }
 
-    @Transactional(readOnly = true)
     public List<Concert> all() {
         return jdbc.sql(SELECT + "ORDER BY seq").query(Concerts::concert).list();
     }
 
-    @Transactional(readOnly = true)
     public Optional<Concert> find(String id) {
         return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(Concerts::concert).optional();
     }

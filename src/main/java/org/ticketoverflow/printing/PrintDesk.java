@@ -49,7 +49,6 @@ class PrintDesk {
      * The printed SVG if the ticket is printed at the concert's current version. The stored print is read BEFORE
      * the version, so a rename that returned before this call started always wins: no old SVG is served after it.
      */
-    @Transactional(readOnly = true)
     Optional<String> printed(String ticketId) {
         Ticket ticket = tickets.find(ticketId).orElseThrow(() -> unknown(ticketId));
         return prints.find(ticketId)

@@ -42,6 +42,7 @@ class SeatingPlanJob implements JobHandler {
         }
         Concert concert = snapshot.get();
         Instant takenAt = Instant.now();
+        plans.startRendering(concert.id());
         String svg;
         try {
             svg = renderer.renderSeatingPlan(new SeatingDocument(concert.id(), concert.name(),

@@ -16,7 +16,7 @@ class SeatingPlans {
 
     private static final String FIND_SVG = "SELECT svg FROM seating_plans WHERE concert_id = :concert";
     private static final String ALL = """
-            SELECT concert_id, sold, concert_version, rendered_at, stale_since
+            SELECT concert_id, sold, concert_version, rendered_at, stale_since, rendering_since
             FROM seating_plans
             """;
     private static final String ADD_PLACEHOLDER = """
@@ -25,12 +25,14 @@ class SeatingPlans {
             """;
     private static final String STORE = """
             UPDATE seating_plans
-            SET svg = :svg, sold = :sold, concert_version = :version, rendered_at = :now, stale_since = :stale
+            SET svg = :svg, sold = :sold, concert_version = :version, rendered_at = :now, stale_since = :stale,
+                rendering_since = NULL
             WHERE concert_id = :concert
             """;
     private static final String STORE_FRESH = """
             UPDATE seating_plans
-            SET svg = :svg, sold = :sold, concert_version = :version, rendered_at = :now, stale_since = NULL
+            SET svg = :svg, sold = :sold, concert_version = :version, rendered_at = :now, stale_since = NULL,
+                rendering_since = NULL
             WHERE concert_id = :concert
             """;
     private static final String MARK_STALE = """
@@ -38,6 +40,11 @@ class SeatingPlans {
             SET stale_since = :since
             WHERE concert_id = :concert
               AND stale_since IS NULL
+            """;
+    private static final String START_RENDERING = """
+            UPDATE seating_plans
+            SET rendering_since = :now
+            WHERE concert_id = :concert
             """;
     private static final String WORST_STALE_SINCE = "SELECT MIN(stale_since) FROM seating_plans";
 
@@ -48,7 +55,8 @@ class SeatingPlans {
     }
 
     /** What a plan shows, to compare with its concert. {@code renderedAt} is null before the first render. */
-    record PlanState(String concertId, int sold, long concertVersion, Instant renderedAt, Instant staleSince) { }
+    record PlanState(String concertId, int sold, long concertVersion, Instant renderedAt, Instant staleSince,
+            Instant renderingSince) { }
 
     Optional<String> svg(String concertId) {
         return jdbc.sql(FIND_SVG).param("concert", concertId).query(String.class).optional();
@@ -56,7 +64,8 @@ class SeatingPlans {
 
     List<PlanState> all() {
         return jdbc.sql(ALL).query((rs, n) -> new PlanState(rs.getString(1), rs.getInt(2), rs.getLong(3),
-                instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class))))
+                instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
+                instant(rs.getObject(6, OffsetDateTime.class))))
                 .list();
     }
 
@@ -89,6 +98,12 @@ class SeatingPlans {
     @Transactional
     void markStale(String concertId, Instant since) {
         jdbc.sql(MARK_STALE).param("concert", concertId).param("since", since.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    @Transactional
+    void startRendering(String concertId) {
+        jdbc.sql(START_RENDERING).param("concert", concertId).param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     Optional<Instant> worstStaleSince() {

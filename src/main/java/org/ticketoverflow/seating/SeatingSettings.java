@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    at most this often instead of continuously (a render costs up to 30 s of CPU). Worst
  *                    staleness is about minInterval + sweepInterval + one render + the wait for a free worker.
  * @param retryAfter what GET seats tells clients before the first plan exists
+ * @param renderTimeout after this long a render in progress is presumed dead and no longer holds back new ones
  */
 @ConfigurationProperties("ticketoverflow.seating")
 record SeatingSettings(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("30s") Duration minInterval,
-        @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("5s") Duration retryAfter, @DefaultValue("5m") Duration renderTimeout) {
 }

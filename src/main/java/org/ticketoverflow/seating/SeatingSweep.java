@@ -71,6 +71,8 @@ class SeatingSweep {
             if (plan == null) {
                 plans.addPlaceholder(concert.id());
                 queue(concert.id(), now);
+            } else if (renderingNow(plan, now)) {
+                continue;
             } else if (plan.renderedAt() == null || plan.sold() != concert.sold()
                     || plan.concertVersion() != concert.version()) {
                 // it was current at the previous sweep at the latest: an upper bound, never an understatement
@@ -82,6 +84,14 @@ class SeatingSweep {
         lastSweep = now;
         worstStalenessMillis.set(plans.worstStaleSince().map(since -> Duration.between(since, now).toMillis())
                 .orElse(0L));
+    }
+
+    /**
+     * A worker is drawing this plan: queueing another render now would only draw it twice at once. A render that
+     * has run for longer than {@code renderTimeout} is presumed dead (its job is retried after its lease anyway).
+     */
+    private boolean renderingNow(SeatingPlans.PlanState plan, Instant now) {
+        return plan.renderingSince() != null && plan.renderingSince().plus(settings.renderTimeout()).isAfter(now);
     }
 
     private void queue(String concertId, Instant due) {

@@ -1,5 +1,7 @@
 package org.ticketoverflow.tickets;
 
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.ticketoverflow.web.BaseUrl;
 
@@ -14,9 +16,19 @@ class TicketViews {
     }
 
     TicketView of(Ticket ticket, PrintStatus status) {
+        return of(baseUrl.current(), ticket, status);
+    }
+
+    /** The views of many tickets, the base URL worked out once. */
+    List<TicketView> of(List<Ticket> tickets, Function<Ticket, PrintStatus> status) {
+        String base = baseUrl.current();
+        return tickets.stream().map(ticket -> of(base, ticket, status.apply(ticket))).toList();
+    }
+
+    private static TicketView of(String base, Ticket ticket, PrintStatus status) {
         return new TicketView(ticket.id(),
-                new TicketView.Link(ticket.concertId(), baseUrl.of("/api/v1/concerts/" + ticket.concertId())),
-                new TicketView.Link(ticket.userId(), baseUrl.of("/api/v1/users/" + ticket.userId())),
-                status, baseUrl.of("/api/v1/tickets/" + ticket.id()));
+                new TicketView.Link(ticket.concertId(), base + "/api/v1/concerts/" + ticket.concertId()),
+                new TicketView.Link(ticket.userId(), base + "/api/v1/users/" + ticket.userId()),
+                status, base + "/api/v1/tickets/" + ticket.id());
     }
 }

@@ -67,13 +67,11 @@ public class Tickets {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
-    @Transactional(readOnly = true)
     public Optional<Ticket> find(String id) {
         return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(Tickets::ticket).optional();
     }
 
     /** Tickets in purchase order, optionally only a user's and/or a concert's (null: no filter). */
-    @Transactional(readOnly = true)
     public List<Ticket> list(String userId, String concertId) {
         StringBuilder sql = new StringBuilder(SELECT);
         JdbcClient.StatementSpec statement;

@@ -107,7 +107,7 @@ class TicketsController {
         Set<String> concertIds = new HashSet<>();
         found.forEach(t -> concertIds.add(t.concertId()));
         Map<String, Long> versions = concerts.versions(concertIds);
-        return found.stream().map(t -> views.of(t, t.printStatusAt(versions.get(t.concertId())))).toList();
+        return views.of(found, t -> t.printStatusAt(versions.get(t.concertId())));
     }
 
     private Object lookUp(String userId) {

@@ -19,9 +19,11 @@ public class BaseUrl {
 
     /** The absolute URL of an API path such as {@code /api/v1/concerts/42}. */
     public String of(String path) {
-        if (!configured.isEmpty()) {
-            return configured + path;
-        }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
+        return current() + path;
+    }
+
+    /** The base for the current request, e.g. {@code https://tickets.example.com}; build many URLs from one. */
+    public String current() {
+        return configured.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : configured;
     }
 }
