@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ticketoverflow.cluster.ApiClient.Purchase;
 import org.ticketoverflow.cluster.ClusterDatabase.JobRow;
@@ -55,6 +56,7 @@ class ClusterIT {
     private final List<NodeProcess> workers = new ArrayList<>();
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // more than the suite's default: four JVMs start on two cores
     void startCluster() {
         String url = PostgresDatabase.createDatabase("ticketoverflow_cluster_" + ProcessHandle.current().pid() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
