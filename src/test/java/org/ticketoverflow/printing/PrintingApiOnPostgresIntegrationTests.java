@@ -1,0 +1,7 @@
+package org.ticketoverflow.printing;
+
+import org.ticketoverflow.support.OnPostgres;
+
+@OnPostgres
+class PrintingApiOnPostgresIntegrationTests extends PrintingApiScenarios {
+}

@@ -1,0 +1,7 @@
+package org.ticketoverflow.seating;
+
+import org.ticketoverflow.support.OnPostgres;
+
+@OnPostgres
+class SeatingApiOnPostgresIntegrationTests extends SeatingApiScenarios {
+}
