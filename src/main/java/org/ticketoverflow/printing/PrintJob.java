@@ -58,8 +58,23 @@ class PrintJob implements JobHandler {
         return PrintDesk.PRINT_KIND;
     }
 
+    /**
+     * Anything unexpected (the database hiccups, the renderer throws something else) is retried by the queue with
+     * backoff; on the last attempt the ticket goes to ERROR rather than staying PENDING for ever.
+     */
     @Override
     public JobResult handle(Job job) {
+        try {
+            return print(job);
+        } catch (RuntimeException e) {
+            if (job.attempts() >= MAX_ATTEMPTS) {
+                return fail(job, e.toString());
+            }
+            throw e;
+        }
+    }
+
+    private JobResult print(Job job) {
         for (int render = 0; render < MAX_RENDERS; render++) {
             Optional<Ticket> ticket = tickets.find(job.subject());
             if (ticket.isEmpty() || ticket.get().storedStatus() != PrintStatus.PENDING) {
