@@ -1,0 +1,5 @@
+package org.ticketoverflow.concerts;
+
+/** Published after a new concert has committed. */
+public record ConcertCreated(String concertId) {
+}

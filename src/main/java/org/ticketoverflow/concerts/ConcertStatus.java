@@ -1,0 +1,5 @@
+package org.ticketoverflow.concerts;
+
+public enum ConcertStatus {
+    ACTIVE, CANCELLED, SOLD_OUT
+}

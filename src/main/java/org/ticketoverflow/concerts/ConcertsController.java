@@ -1,0 +1,67 @@
+package org.ticketoverflow.concerts;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.ticketoverflow.web.BaseUrl;
+import org.ticketoverflow.web.RequestRejected;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/concerts")
+class ConcertsController {
+
+    private final Concerts concerts;
+    private final ConcertSettings settings;
+    private final BaseUrl baseUrl;
+
+    ConcertsController(Concerts concerts, ConcertSettings settings, BaseUrl baseUrl) {
+        this.concerts = concerts;
+        this.settings = settings;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping
+    List<ConcertView> all() {
+        return concerts.all().stream().map(ConcertView::of).toList();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ConcertView> create(@RequestBody JsonNode body) {
+        Concert created = concerts.create(ConcertInput.forCreate(body, settings.maxCapacity()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(java.net.URI.create(baseUrl.of("/api/v1/concerts/" + created.id())))
+                .body(ConcertView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    ConcertView one(@PathVariable String id) {
+        return concerts.find(id).map(ConcertView::of).orElseThrow(() -> unknown(id));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConcertView update(@PathVariable String id, @RequestBody JsonNode body) {
+        ConcertChanges changes = ConcertInput.forUpdate(body);
+        return concerts.update(id, changes).map(ConcertView::of).orElseThrow(() -> unknown(id));
+    }
+
+    private static RequestRejected unknown(String id) {
+        return RequestRejected.notFound("No concert with id " + id);
+    }
+
+    /** The six keys of the API's Concert, in that order. */
+    record ConcertView(String id, String name, String venue, String date, int capacity, String status) {
+        static ConcertView of(Concert concert) {
+            return new ConcertView(concert.id(), concert.name(), concert.venue(), concert.date().toString(),
+                    concert.capacity(), concert.status().name());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.ticketoverflow.concerts;
+
+/**
+ * The answer to a request for seats: how many were granted (0 … requested) and, when fewer than asked, why.
+ */
+public record SeatGrant(int granted, Refusal refusal) {
+
+    public enum Refusal { NONE, UNKNOWN_CONCERT, CANCELLED, SOLD_OUT }
+
+    static SeatGrant refused(Refusal refusal) {
+        return new SeatGrant(0, refusal);
+    }
+}

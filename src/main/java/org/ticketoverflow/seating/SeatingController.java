@@ -1,0 +1,38 @@
+package org.ticketoverflow.seating;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.web.RequestRejected;
+
+@RestController
+class SeatingController {
+
+    private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+
+    private final Concerts concerts;
+    private final SeatingPlans plans;
+    private final SeatingSettings settings;
+
+    SeatingController(Concerts concerts, SeatingPlans plans, SeatingSettings settings) {
+        this.concerts = concerts;
+        this.plans = plans;
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/v1/concerts/{id}/seats")
+    ResponseEntity<String> seats(@PathVariable String id) {
+        String svg = plans.svg(id).orElse(null);
+        if (svg == null) {
+            if (!concerts.exists(id)) {
+                throw RequestRejected.notFound("No concert with id " + id);
+            }
+            throw RequestRejected.unavailable("The first seating plan of concert " + id + " is being drawn",
+                    (int) Math.max(1, settings.retryAfter().toSeconds()));
+        }
+        return ResponseEntity.ok().contentType(SVG).body(svg);
+    }
+}

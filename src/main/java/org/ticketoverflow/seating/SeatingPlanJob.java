@@ -1,0 +1,60 @@
+package org.ticketoverflow.seating;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.ticketoverflow.concerts.Concert;
+import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.jobs.Job;
+import org.ticketoverflow.jobs.JobHandler;
+import org.ticketoverflow.jobs.JobResult;
+import org.ticketoverflow.rendering.Renderer;
+import org.ticketoverflow.rendering.RenderingFailedException;
+import org.ticketoverflow.rendering.SeatingDocument;
+
+/** Renders a concert's seating plan with its current counts and stores it. */
+@Component
+class SeatingPlanJob implements JobHandler {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Concerts concerts;
+    private final SeatingPlans plans;
+    private final Renderer renderer;
+
+    SeatingPlanJob(Concerts concerts, SeatingPlans plans, Renderer renderer) {
+        this.concerts = concerts;
+        this.plans = plans;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String kind() {
+        return SeatingSweep.SEATING_KIND;
+    }
+
+    @Override
+    public JobResult handle(Job job) {
+        Optional<Concert> snapshot = concerts.find(job.subject());
+        if (snapshot.isEmpty()) {
+            return JobResult.done();
+        }
+        Concert concert = snapshot.get();
+        Instant takenAt = Instant.now();
+        plans.startRendering(concert.id());
+        String svg;
+        try {
+            svg = renderer.renderSeatingPlan(new SeatingDocument(concert.id(), concert.name(),
+                    concert.date().toString(), concert.venue(), concert.capacity(), concert.sold()));
+        } catch (RenderingFailedException e) {
+            return e.retryable() && job.attempts() < MAX_ATTEMPTS
+                    ? JobResult.retryLater(Duration.ofSeconds(1L << Math.min(job.attempts(), 5)), e.getMessage())
+                    : JobResult.failed(e.getMessage());
+        }
+        Concert now = concerts.find(concert.id()).orElse(concert);
+        boolean changedMeanwhile = now.sold() != concert.sold() || now.version() != concert.version();
+        plans.store(concert.id(), svg, concert.sold(), concert.version(), changedMeanwhile ? takenAt : null);
+        return JobResult.done();
+    }
+}

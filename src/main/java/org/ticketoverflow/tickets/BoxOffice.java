@@ -1,0 +1,173 @@
+package org.ticketoverflow.tickets;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.concerts.SeatGrant;
+
+/**
+ * Sells tickets by group commit. Every purchase of a concert joins that concert's window; one drainer per window
+ * takes whatever has queued while the previous batch committed and sells it in ONE transaction: one conditional
+ * seat increment for the whole batch, one multi-row insert. Then each waiter gets its own answer: the first
+ * {@code granted} get tickets, the rest are refused. Buyers of one concert thus pay for one row lock and one
+ * commit per batch instead of one each; windows of different concerts drain independently.
+ *
+ * <p>Waiting is bounded: past {@code maxWaiting} purchases in the node, new ones are shed at once (503) rather
+ * than queued into a timeout. Hazard: a future that is never completed would hang its request; every path out of
+ * {@link #drain} completes every future it took.
+ */
+@Component
+public class BoxOffice {
+
+    private static final Logger log = LoggerFactory.getLogger(BoxOffice.class);
+
+    private final Concerts concerts;
+    private final Tickets tickets;
+    private final TransactionTemplate transactions;
+    private final PurchaseSettings settings;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ExecutorService drainers = Executors.newVirtualThreadPerTaskExecutor();
+    private final DistributionSummary batchSizes;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+
+    BoxOffice(Concerts concerts, Tickets tickets, TransactionTemplate transactions, PurchaseSettings settings,
+            MeterRegistry meters) {
+        this.concerts = concerts;
+        this.tickets = tickets;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.meters = meters;
+        this.batchSizes = DistributionSummary.builder("ticketoverflow.purchase.batch.size")
+                .description("purchases committed per transaction").register(meters);
+        meters.gauge("ticketoverflow.purchase.waiting", waiting);
+    }
+
+    CompletableFuture<PurchaseOutcome> purchase(String concertId, String userId) {
+        if (waiting.incrementAndGet() > settings.maxWaiting()) {
+            waiting.decrementAndGet();
+            return CompletableFuture.completedFuture(count(new PurchaseOutcome.Shed()));
+        }
+        Purchase purchase = new Purchase(userId, new CompletableFuture<>());
+        Window window = windows.computeIfAbsent(concertId, Window::new);
+        window.queue.add(purchase);
+        if (window.draining.compareAndSet(false, true)) {
+            drainers.execute(() -> drain(window));
+        }
+        return purchase.outcome.whenComplete((outcome, error) -> waiting.decrementAndGet());
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    private void drain(Window window) {
+        while (true) {
+            List<Purchase> batch = window.take(settings.maxBatch());
+            if (batch.isEmpty()) {
+                window.draining.set(false);
+                if (window.queue.isEmpty()) {
+                    // an idle window goes, so unknown concert ids cannot grow the map; a late arrival that still
+                    // holds this window drains it itself (it wins the flag), correctness never depends on the map
+                    windows.remove(window.concertId, window);
+                    return;
+                }
+                // a purchase arrived between take() and set(false): whoever wins the flag drains it
+                if (!window.draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            sell(window.concertId, batch);
+        }
+    }
+
+    private void sell(String concertId, List<Purchase> batch) {
+        List<String> ids = new ArrayList<>(batch.size());
+        List<String> users = new ArrayList<>(batch.size());
+        for (Purchase purchase : batch) {
+            ids.add(UUID.randomUUID().toString());
+            users.add(purchase.userId);
+        }
+        SeatGrant grant;
+        try {
+            grant = transactions.execute(tx -> {
+                SeatGrant seats = concerts.takeSeats(concertId, batch.size());
+                if (seats.granted() > 0) {
+                    tickets.insert(concertId, ids.subList(0, seats.granted()), users.subList(0, seats.granted()),
+                            Instant.now().atOffset(ZoneOffset.UTC));
+                }
+                return seats;
+            });
+        } catch (RuntimeException e) {
+            log.error("purchase batch of {} for concert {} failed; nothing of it was written", batch.size(),
+                    concertId, e);
+            batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
+            return;
+        }
+        batchSizes.record(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Purchase purchase = batch.get(i);
+            PurchaseOutcome outcome = i < grant.granted()
+                    ? new PurchaseOutcome.Sold(new Ticket(ids.get(i), concertId, purchase.userId,
+                            PrintStatus.NOT_PRINTED, null))
+                    : refusal(grant.refusal());
+            purchase.outcome.complete(count(outcome));
+        }
+    }
+
+    private static PurchaseOutcome refusal(SeatGrant.Refusal refusal) {
+        return switch (refusal) {
+            case UNKNOWN_CONCERT -> new PurchaseOutcome.UnknownConcert();
+            case CANCELLED -> new PurchaseOutcome.Cancelled();
+            case SOLD_OUT, NONE -> new PurchaseOutcome.SoldOut();
+        };
+    }
+
+    private PurchaseOutcome count(PurchaseOutcome outcome) {
+        outcomes.computeIfAbsent(outcome.metricTag(), tag -> Counter.builder("ticketoverflow.purchases")
+                .tag("outcome", tag).description("purchase attempts by outcome").register(meters)).increment();
+        return outcome;
+    }
+
+    private record Purchase(String userId, CompletableFuture<PurchaseOutcome> outcome) { }
+
+    private static final class Window {
+        private final String concertId;
+        private final Queue<Purchase> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        Window(String concertId) {
+            this.concertId = concertId;
+        }
+
+        List<Purchase> take(int max) {
+            List<Purchase> batch = new ArrayList<>(Math.min(max, 64));
+            Purchase next;
+            while (batch.size() < max && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.ticketoverflow.tickets;
+
+public enum PrintStatus {
+    NOT_PRINTED, PENDING, PRINTED, ERROR
+}

@@ -1,0 +1,34 @@
+package org.ticketoverflow.tickets;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.ticketoverflow.web.BaseUrl;
+
+/** Builds the API's view of a ticket with absolute links for the current request. */
+@Component
+class TicketViews {
+
+    private final BaseUrl baseUrl;
+
+    TicketViews(BaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    TicketView of(Ticket ticket, PrintStatus status) {
+        return of(baseUrl.current(), ticket, status);
+    }
+
+    /** The views of many tickets, the base URL worked out once. */
+    List<TicketView> of(List<Ticket> tickets, Function<Ticket, PrintStatus> status) {
+        String base = baseUrl.current();
+        return tickets.stream().map(ticket -> of(base, ticket, status.apply(ticket))).toList();
+    }
+
+    private static TicketView of(String base, Ticket ticket, PrintStatus status) {
+        return new TicketView(ticket.id(),
+                new TicketView.Link(ticket.concertId(), base + "/api/v1/concerts/" + ticket.concertId()),
+                new TicketView.Link(ticket.userId(), base + "/api/v1/users/" + ticket.userId()),
+                status, base + "/api/v1/tickets/" + ticket.id());
+    }
+}

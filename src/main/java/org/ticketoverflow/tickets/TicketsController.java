@@ -1,0 +1,157 @@
+package org.ticketoverflow.tickets;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.users.UserDirectory;
+import org.ticketoverflow.users.UsersServiceUnavailable;
+import org.ticketoverflow.web.RequestRejected;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/tickets")
+class TicketsController {
+
+    private static final Set<String> PURCHASE_FIELDS = Set.of("concert_id", "user_id");
+    private static final int MAX_ID_LENGTH = 100;
+
+    private final BoxOffice boxOffice;
+    private final Tickets tickets;
+    private final Concerts concerts;
+    private final UserDirectory users;
+    private final TicketViews views;
+    private final PurchaseSettings settings;
+    private final Timer purchaseDuration;
+
+    TicketsController(BoxOffice boxOffice, Tickets tickets, Concerts concerts, UserDirectory users,
+            TicketViews views, PurchaseSettings settings, MeterRegistry meters) {
+        this.boxOffice = boxOffice;
+        this.tickets = tickets;
+        this.concerts = concerts;
+        this.users = users;
+        this.views = views;
+        this.settings = settings;
+        this.purchaseDuration = Timer.builder("ticketoverflow.purchase.duration")
+                .description("time from a purchase request to its answer").register(meters);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TicketView> purchase(@RequestBody JsonNode body) {
+        long start = System.nanoTime();
+        try {
+            return sell(body);
+        } finally {
+            purchaseDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ResponseEntity<TicketView> sell(JsonNode body) {
+        String concertId = id(body, "concert_id");
+        String userId = id(body, "user_id");
+        if (lookUp(userId) == null) {
+            throw RequestRejected.invalid("user_id", "No user with id " + userId);
+        }
+        PurchaseOutcome outcome = await(boxOffice.purchase(concertId, userId));
+        return switch (outcome) {
+            case PurchaseOutcome.Sold sold -> {
+                TicketView view = views.of(sold.ticket(), PrintStatus.NOT_PRINTED);
+                yield ResponseEntity.status(HttpStatus.CREATED).location(URI.create(view.url())).body(view);
+            }
+            case PurchaseOutcome.SoldOut s ->
+                    throw RequestRejected.unprocessable("Concert " + concertId + " has no seats left");
+            case PurchaseOutcome.Cancelled c ->
+                    throw RequestRejected.unprocessable("Concert " + concertId + " is cancelled");
+            case PurchaseOutcome.UnknownConcert u ->
+                    throw RequestRejected.invalid("concert_id", "No concert with id " + concertId);
+            case PurchaseOutcome.Shed s -> throw busy("Too many purchases in progress; try again shortly");
+            case PurchaseOutcome.Failed f -> throw busy("The purchase could not be completed; nothing was sold");
+        };
+    }
+
+    @GetMapping("/{id}")
+    TicketView one(@PathVariable String id) {
+        Ticket ticket = tickets.find(id).orElseThrow(() -> RequestRejected.notFound("No ticket with id " + id));
+        long version = concerts.version(ticket.concertId()).orElseThrow();
+        return views.of(ticket, ticket.printStatusAt(version));
+    }
+
+    @GetMapping
+    List<TicketView> list(@RequestParam(name = "user_id", required = false) String userId,
+            @RequestParam(name = "concert_id", required = false) String concertId) {
+        if (userId != null && lookUp(userId) == null) {
+            throw RequestRejected.notFound("No user with id " + userId);
+        }
+        if (concertId != null && !concerts.exists(concertId)) {
+            throw RequestRejected.notFound("No concert with id " + concertId);
+        }
+        // tickets first, versions second: a print that reads PRINTED here was current after the tickets were read
+        List<Ticket> found = tickets.list(userId, concertId);
+        Set<String> concertIds = new HashSet<>();
+        found.forEach(t -> concertIds.add(t.concertId()));
+        Map<String, Long> versions = concerts.versions(concertIds);
+        return views.of(found, t -> t.printStatusAt(versions.get(t.concertId())));
+    }
+
+    private Object lookUp(String userId) {
+        try {
+            return users.find(userId).orElse(null);
+        } catch (UsersServiceUnavailable e) {
+            throw busy("The users service is unavailable; try again shortly");
+        }
+    }
+
+    private PurchaseOutcome await(java.util.concurrent.CompletableFuture<PurchaseOutcome> outcome) {
+        try {
+            return outcome.get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw busy("The purchase is taking too long; check your tickets before trying again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy("Interrupted");
+        } catch (ExecutionException e) {
+            throw busy("The purchase could not be completed");
+        }
+    }
+
+    private RequestRejected busy(String detail) {
+        return RequestRejected.unavailable(detail, (int) Math.max(1, settings.retryAfter().toSeconds()));
+    }
+
+    private static String id(JsonNode body, String field) {
+        if (body == null || !body.isObject()) {
+            throw RequestRejected.invalid(null, "The request body must be a JSON object");
+        }
+        for (String name : body.propertyNames()) {
+            if (!PURCHASE_FIELDS.contains(name)) {
+                throw RequestRejected.invalid(name, "Unknown field '" + name + "'; a purchase has exactly "
+                        + "concert_id and user_id");
+            }
+        }
+        JsonNode value = body.get(field);
+        if (value == null) {
+            throw RequestRejected.invalid(field, "Field '" + field + "' is required");
+        }
+        if (!value.isString() || value.stringValue().isBlank() || value.stringValue().length() > MAX_ID_LENGTH) {
+            throw RequestRejected.invalid(field, "'" + field + "' must be a non-blank id string");
+        }
+        return value.stringValue();
+    }
+}

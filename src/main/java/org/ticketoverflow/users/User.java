@@ -1,0 +1,4 @@
+package org.ticketoverflow.users;
+
+public record User(String id, String name, String email) {
+}

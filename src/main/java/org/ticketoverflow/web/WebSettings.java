@@ -1,0 +1,12 @@
+package org.ticketoverflow.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param publicBaseUrl when set, the base of every absolute URL we hand out (else built from the request)
+ * @param maxBodyBytes the largest request body accepted
+ */
+@ConfigurationProperties("ticketoverflow")
+public record WebSettings(@DefaultValue("") String publicBaseUrl, @DefaultValue("16384") long maxBodyBytes) {
+}

@@ -1,0 +1,7 @@
+package org.ticketoverflow.concerts;
+
+import org.ticketoverflow.support.OnH2;
+
+@OnH2
+class ConcertsApiOnH2IntegrationTests extends ConcertsApiScenarios {
+}

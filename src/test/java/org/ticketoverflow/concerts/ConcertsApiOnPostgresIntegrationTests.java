@@ -1,0 +1,7 @@
+package org.ticketoverflow.concerts;
+
+import org.ticketoverflow.support.OnPostgres;
+
+@OnPostgres
+class ConcertsApiOnPostgresIntegrationTests extends ConcertsApiScenarios {
+}

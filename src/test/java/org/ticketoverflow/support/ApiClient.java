@@ -1,0 +1,129 @@
+package org.ticketoverflow.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Talks to a running application over real HTTP (java.net.http), as any client would. One HTTP/1.1 client is
+ * shared by every test: its connection pool is the only state, and sharing it keeps races from opening
+ * thousands of sockets.
+ */
+public final class ApiClient {
+
+    /** A user no test ever buys for, so filtering by it always finds no tickets. */
+    public static final String USER_WITHOUT_TICKETS = "00000000-0000-0000-0000-000000004999";
+    /** A well-formed user id the users service does not know. */
+    public static final String UNKNOWN_USER = "00000000-0000-0000-0000-000000009999";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final String baseUrl;
+
+    public ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** User 1 … 4000: the users tests buy for (4999 stays without tickets). */
+    public static String user(int number) {
+        if (number < 1 || number > 4000) {
+            throw new IllegalArgumentException("test buyers are users 1 … 4000");
+        }
+        return "00000000-0000-0000-0000-%012d".formatted(number);
+    }
+
+    public ApiResponse get(String path, String... headers) {
+        return send("GET", path, BodyPublishers.noBody(), null, headers);
+    }
+
+    public ApiResponse post(String path, String json, String... headers) {
+        return send("POST", path, BodyPublishers.ofString(json), "application/json", headers);
+    }
+
+    public ApiResponse put(String path, String json, String... headers) {
+        return send("PUT", path, BodyPublishers.ofString(json), "application/json", headers);
+    }
+
+    /** Any request; {@code headers} are name, value pairs. A null content type sends none. */
+    public ApiResponse send(String method, String path, BodyPublisher body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        long start = System.nanoTime();
+        try {
+            var response = HTTP.send(request.build(), BodyHandlers.ofString());
+            return new ApiResponse(response.statusCode(), response.headers(), response.body(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + baseUrl + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A concert body with every field given. */
+    public static String concertJson(String name, String venue, String date, int capacity, String status) {
+        return """
+                {"name": "%s", "venue": "%s", "date": "%s", "capacity": %d, "status": "%s"}\
+                """.formatted(name, venue, date, capacity, status);
+    }
+
+    /** Creates a fresh ACTIVE concert and returns it as the API answered (asserting 201). */
+    public JsonNode createConcert(int capacity) {
+        return createConcert(capacity, "ACTIVE");
+    }
+
+    public JsonNode createConcert(int capacity, String status) {
+        int n = ThreadLocalRandom.current().nextInt(1_000_000);
+        ApiResponse created = post("/api/v1/concerts",
+                concertJson("Concert " + n, "Venue " + n, "2030-05-%02d".formatted(1 + n % 28), capacity, status));
+        assertThat(created.status()).as("create concert: %s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    public ApiResponse purchase(String concertId, String userId) {
+        return post("/api/v1/tickets", """
+                {"concert_id": "%s", "user_id": "%s"}""".formatted(concertId, userId));
+    }
+
+    public JsonNode concert(String id) {
+        ApiResponse concert = get("/api/v1/concerts/" + id);
+        assertThat(concert.status()).as("GET concert %s: %s", id, concert).isEqualTo(200);
+        return concert.json();
+    }
+
+    /** GET /tickets with an optional query such as {@code concert_id=…}, asserting 200. */
+    public JsonNode tickets(String query) {
+        ApiResponse tickets = get("/api/v1/tickets" + (query.isEmpty() ? "" : "?" + query));
+        assertThat(tickets.status()).as("GET tickets?%s: %s", query, tickets).isEqualTo(200);
+        return tickets.json();
+    }
+
+    public int concertCount() {
+        ApiResponse all = get("/api/v1/concerts");
+        assertThat(all.status()).isEqualTo(200);
+        return all.json().size();
+    }
+}

@@ -1,0 +1,7 @@
+package org.ticketoverflow.tickets;
+
+import org.ticketoverflow.support.OnH2;
+
+@OnH2
+class OverloadOnH2IntegrationTests extends OverloadScenarios {
+}

@@ -1,0 +1,64 @@
+package org.ticketoverflow.web;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.ticketoverflow.support.ApiClient;
+import org.ticketoverflow.support.AppInstance;
+import org.ticketoverflow.support.OnPostgres;
+import org.ticketoverflow.support.PostgresDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A node whose PostgreSQL database becomes unreachable says so on every health endpoint, stays alive, and
+ * recovers by itself when the database is back. Runs a node of its own on a database of its own, since the
+ * shared one must stay up.
+ */
+@OnPostgres
+class DatabaseOutageIntegrationTests {
+
+    private static final List<String> READINESS = List.of("/api/v1/concerts/health", "/api/v1/tickets/health",
+            "/api/v1/users/health", "/actuator/health/readiness");
+
+    @Test
+    void healthAndReadinessAnswer503WhileTheDatabaseIsUnreachableAnd200Again() throws SQLException {
+        String database = "ticketoverflow_outage_" + ProcessHandle.current().pid() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        String url = PostgresDatabase.createDatabase(database);
+        try (AppInstance node = AppInstance.start(url, PostgresDatabase.user(), "");
+             Connection admin = DriverManager.getConnection(PostgresDatabase.serverUrl());
+             Statement sql = admin.createStatement()) {
+            ApiClient api = node.api();
+            assertStatuses(api, 200);
+            try {
+                sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + database + "'");
+
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                        .untilAsserted(() -> assertStatuses(api, 503));
+                assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+                assertThat(api.get("/api/v1/concerts/health").json().get("status").stringValue()).isEqualTo("DOWN");
+            } finally {
+                sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+            }
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> assertStatuses(api, 200));
+            assertThat(api.createConcert(1).get("id").stringValue()).isNotBlank();
+        }
+    }
+
+    private static void assertStatuses(ApiClient api, int status) {
+        for (String path : READINESS) {
+            assertThat(api.get(path).status()).as(path).isEqualTo(status);
+        }
+    }
+}
