@@ -20,6 +20,7 @@ final class ConcertSales {
     private final String label;
     private final int capacity;
     private final boolean trackAcks;
+    private final long registeredAt = System.currentTimeMillis();
     private final LongAdder attempts = new LongAdder();
     private final LongAdder sold = new LongAdder();
     private final LongAdder soldOut = new LongAdder();
@@ -71,6 +72,11 @@ final class ConcertSales {
             long firstMissing = ackTimes.get((int) Math.max(0, shownSold));
             return firstMissing < sentAtMillis ? Duration.ofMillis(sentAtMillis - firstMissing) : Duration.ZERO;
         }
+    }
+
+    /** When the concert was created (registered right after its POST returned), epoch millis. */
+    long registeredAt() {
+        return registeredAt;
     }
 
     String concertId() {

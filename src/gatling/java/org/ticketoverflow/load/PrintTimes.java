@@ -59,11 +59,6 @@ final class PrintTimes {
         return durations.isEmpty() ? 0 : durations.getLast();
     }
 
-    long minMillis() {
-        List<Long> durations = millisToPrinted();
-        return durations.isEmpty() ? 0 : durations.getFirst();
-    }
-
     String figures() {
         List<Long> durations = millisToPrinted();
         if (durations.isEmpty()) {

@@ -33,11 +33,13 @@ import java.util.function.Supplier;
  * <li><b>with backlog</b>: the buyers of a second show tonight do the same as in phase 1, while that backlog
  * is queued.</li>
  * </ol>
- * The imminent tickets must print promptly, unaffected by the backlog: each within
- * {@code q6.slack} (1.5) × the slowest time of phase 1, plus the fastest time of phase 1 (one render: the
- * job a worker may be busy with when they arrive), plus two poll intervals. {@code -Dq6.maxSeconds} sets a
- * fixed limit instead. The backlog still queued at the end is reported: when it is already drained (a fast
- * renderer) the comparison proves little, and the run says so.
+ * The imminent tickets must print promptly, unaffected by the backlog: each within {@code q6.slack} (1.5) ×
+ * the slowest time of phase 1, plus two seating-plan renders (the plans of the big concert and of the show,
+ * dirtied by their purchases, legitimately go ahead of prints; a render is timed in {@code before()} as the
+ * time the first plan of a new concert takes), plus two poll intervals. {@code -Dq6.maxSeconds} sets a fixed
+ * limit instead. A server that serves prints first come, first served fails by the whole backlog's render
+ * time. The backlog still unprinted at the end is reported: when it is already drained (a fast renderer) the
+ * comparison proves little, and the run says so.
  */
 public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
 
@@ -52,6 +54,7 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
     private final PrintTimes withBacklog = new PrintTimes();
     private final LongAdder backlogPrints = new LongAdder();
     private final AtomicLong backlogUnprinted = new AtomicLong(-1);
+    private volatile long seatingRenderMillis;
     private volatile String firstShow;
     private volatile String bigConcert;
     private volatile String secondShow;
@@ -159,8 +162,9 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
             problems.add("the slowest imminent ticket took %.1f s to print, more than the %.1f s allowed"
                     .formatted(withBacklog.maxMillis() / 1000.0, limit / 1000.0));
         }
-        String figures = "%s; limit %.1f s; backlog %d prints requested, %d still unprinted after phase 3".formatted(
-                withBacklog.figures(), limit / 1000.0, backlogPrints.sum(), backlogUnprinted.get());
+        String figures = ("%s; limit %.1f s (a seating plan took %.1f s); backlog %d prints requested,"
+                + " %d still unprinted after phase 3").formatted(withBacklog.figures(), limit / 1000.0,
+                seatingRenderMillis / 1000.0, backlogPrints.sum(), backlogUnprinted.get());
         return Verdicts.Finding.of(figures, problems);
     }
 
@@ -169,7 +173,7 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
         if (fixed != null) {
             return fixed.toMillis();
         }
-        return Math.round(withoutBacklog.maxMillis() * slack) + withoutBacklog.minMillis() + 2 * poll.toMillis();
+        return Math.round(withoutBacklog.maxMillis() * slack) + 2 * seatingRenderMillis + 2 * poll.toMillis();
     }
 
     @Override
@@ -180,6 +184,13 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
         secondShow = createConcert("Q6 show tonight (with backlog) " + runTag, today, imminent);
         System.out.printf("Q6: %d imminent tickets per show, backlog of %d prints, %d backlog buyers%n",
                 imminent, backlog, backlogBuyers);
+        // the first seating plans are rendered ahead of prints: let them pass so both phases start alike
+        long quickest = Long.MAX_VALUE;
+        for (String concert : List.of(firstShow, bigConcert, secondShow)) {
+            long servedAt = client.awaitSeatingPlan(concert, patience);
+            quickest = Math.min(quickest, servedAt - ledger.of(concert).registeredAt());
+        }
+        seatingRenderMillis = quickest;
     }
 
     private String createConcert(String name, LocalDate date, int capacity) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * What staff saw of the seating plans: every view must succeed once the first plan exists (before it, 503 with
  * Retry-After is allowed) and no plan may be more than {@code maxStaleness} behind the purchases acknowledged
  * before the view was requested. Staleness is dated from the purchase log: a plan whose {@code <desc>} says
- * {@code n} seats are sold has been stale since the (n+1)-th 201 arrived.
+ * {@code n} seats are sold has been stale since the (n+1)-th 201 arrived; a missing first plan has been stale
+ * since the concert was created.
  */
 final class SeatingWatch {
 
@@ -81,6 +82,7 @@ final class SeatingWatch {
             plan.worstLagMillis.accumulateAndGet(sales.lag(sold, response.startTimestamp()).toMillis(), Math::max);
         } else if (code == 503 && !planServedBefore(concertId, response.startTimestamp())) {
             plan.notYet.increment();
+            plan.worstLagMillis.accumulateAndGet(response.startTimestamp() - sales.registeredAt(), Math::max);
             if (response.headers().get("Retry-After") == null) {
                 plan.problem("503 without Retry-After");
             }
@@ -117,9 +119,13 @@ final class SeatingWatch {
             problems.add("the last plan shows %d sold but %d purchases were acknowledged"
                     .formatted(plan.shownSold.get(), sales.sold()));
         }
-        String figures = ("%d views (200: %d, 503 before the first plan: %d), worst staleness %.1f s,"
-                + " last plan shows %d of %d sold").formatted(plan.views.sum(), plan.served.sum(),
-                plan.notYet.sum(), worst / 1000.0, plan.shownSold.get(), sales.sold());
+        long firstPlan = plan.firstPlanAt.get();
+        String firstPlanFigure = firstPlan == Long.MAX_VALUE ? "never"
+                : "%.1f s after the concert was created".formatted((firstPlan - sales.registeredAt()) / 1000.0);
+        String figures = ("%d views (200: %d, 503 before the first plan: %d), first plan seen %s,"
+                + " worst staleness %.1f s, last plan shows %d of %d sold").formatted(plan.views.sum(),
+                plan.served.sum(), plan.notYet.sum(), firstPlanFigure, worst / 1000.0, plan.shownSold.get(),
+                sales.sold());
         return Verdicts.Finding.of(figures, problems);
     }
 }

@@ -120,6 +120,18 @@ final class TicketOverflowClient {
         }
     }
 
+    /** Waits until the concert's first seating plan is served; answers when it was (epoch millis). */
+    long awaitSeatingPlan(String concertId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (send(get("/api/v1/concerts/" + concertId + "/seats")).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no seating plan for " + concertId + " after " + patience);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        return System.currentTimeMillis();
+    }
+
     /** A metric of the server from the actuator, if it exposes it; diagnostic only. */
     Optional<Double> metric(String name, String tag) {
         try {
