@@ -1,0 +1,110 @@
+package org.ticketoverflow.load;
+
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Q5 of SCENARIOS.md, evening shows: three concerts tonight (capacities 3000/2000/1500) on sale at once to
+ * ~300 purchasers, some of whom print their ticket straight away ({@code -Dq5.printFraction}, default 0.05),
+ * while 5 staff look at the seating plan of a random concert every 10 s. The prints queue behind each other
+ * with a renderer as slow as hamilton; the seating plans must stay at most 3 min stale all the same.
+ */
+public class Q5EveningShowsSimulation extends TicketOverflowSimulation {
+
+    private static final int[] CAPACITIES = {3000, 2000, 1500};
+    private static final int PURCHASERS = 300;
+    private static final int STAFF = 5;
+    private static final Duration RAMP = Duration.ofMinutes(5);
+    private static final Duration SALE = Duration.ofMinutes(10);
+
+    private final SaleClock clock = new SaleClock(settings.duration(SALE));
+    private final SeatingWatch watch = new SeatingWatch(ledger);
+    private final double printFraction = LoadSettings.number("q5.printFraction", 0.05);
+    private final LongAdder printsRequested = new LongAdder();
+
+    public Q5EveningShowsSimulation() {
+        super("Q5");
+        ScenarioBuilder buying = scenario("purchasers")
+                .exec(asLongAs(session -> clock.open(), "purchases", false).on(
+                        exec(session -> session.set("userId", Users.randomId())
+                                .set("concertId", ledger.randomByCapacity())),
+                        Purchasing.purchase(ledger, clock),
+                        maybePrint(),
+                        Purchasing.pauseAfterPurchase(session -> Purchasing.around(settings.thinkTime()))));
+        int views = (int) Math.max(2, clock.length().dividedBy(Staff.POLL));
+        ScenarioBuilder staff = scenario("staff")
+                .exec(Staff.watching(watch, views, ledger::random));
+        ScenarioBuilder lastLook = scenario("staff after the sale")
+                .exec(Staff.untilFresh(watch, ledger, settings.maxStaleness().plus(Staff.POLL.multipliedBy(2))));
+        ScenarioBuilder verifying = scenario("verify")
+                .exec(Verification.sales(verdicts, ledger))
+                .exec(Verification.figures(verdicts, "seating plans of all three shows", this::seatingFinding));
+
+        setUp(
+                buying.injectOpen(rampUsers(settings.purchasers(PURCHASERS)).during(settings.duration(RAMP)))
+                        .andThen(lastLook.injectOpen(atOnceUsers(1))
+                                .andThen(verifying.injectOpen(atOnceUsers(1)))),
+                staff.injectOpen(rampUsers(STAFF).during(Staff.POLL)))
+                .protocols(protocol)
+                .assertions(checksRan(), checksPassed(), fewFailures(), purchasesAnswerQuickly());
+    }
+
+    private ChainBuilder maybePrint() {
+        return doIf(session -> session.contains("ticketId")
+                && ThreadLocalRandom.current().nextDouble() < printFraction).then(
+                exec(http("request print").post("/api/v1/tickets/#{ticketId}/print")
+                        .check(status().is(202)))
+                        .exec(session -> {
+                            printsRequested.increment();
+                            return session;
+                        }));
+    }
+
+    private Verdicts.Finding seatingFinding() {
+        StringBuilder figures = new StringBuilder();
+        List<String> problems = new ArrayList<>();
+        for (ConcertSales sales : ledger.all()) {
+            Verdicts.Finding finding = watch.finding(sales.concertId(), settings.maxStaleness());
+            figures.append(System.lineSeparator()).append("          ").append(sales.label()).append(": ")
+                    .append(finding.figures());
+            if (finding.problem() != null) {
+                problems.add(sales.label() + ": " + finding.problem());
+            }
+        }
+        return Verdicts.Finding.of(figures.toString(), problems);
+    }
+
+    @Override
+    protected void setUpData() {
+        for (int i = 0; i < CAPACITIES.length; i++) {
+            String name = "Q5 evening show " + (i + 1) + " " + runTag;
+            int capacity = settings.scaled(CAPACITIES[i]);
+            String id = client.createConcert(name, "Evening hall " + (i + 1), LocalDate.now(), capacity);
+            ledger.register(id, name, capacity, true);
+            System.out.printf("Q5: concert %s (%s), capacity %d%n", id, name, capacity);
+        }
+        System.out.printf("Q5: %d purchasers arriving over %s, sale lasts %s, %.0f %% of tickets printed%n",
+                settings.purchasers(PURCHASERS), settings.duration(RAMP), clock.length(), printFraction * 100);
+    }
+
+    @Override
+    protected void describeRun() {
+        verdicts.note("%d prints requested during the sale; %d seating-plan views in all"
+                .formatted(printsRequested.sum(), watch.viewCount()));
+    }
+}
