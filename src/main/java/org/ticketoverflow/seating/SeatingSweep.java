@@ -55,7 +55,8 @@ class SeatingSweep {
     @TransactionalEventListener
     void on(ConcertCreated created) {
         plans.addPlaceholder(created.concertId());
-        queue(created.concertId(), Instant.now());
+        Instant now = Instant.now();
+        queue(created.concertId(), now, now);
     }
 
     @Scheduled(fixedDelayString = "${ticketoverflow.seating.sweep-interval:2s}")
@@ -70,7 +71,7 @@ class SeatingSweep {
             SeatingPlans.PlanState plan = shown.get(concert.id());
             if (plan == null) {
                 plans.addPlaceholder(concert.id());
-                queue(concert.id(), now);
+                queue(concert.id(), now, now);
             } else if (renderingNow(plan, now)) {
                 continue;
             } else if (plan.renderedAt() == null || plan.sold() != concert.sold()
@@ -78,7 +79,7 @@ class SeatingSweep {
                 // it was current at the previous sweep at the latest: an upper bound, never an understatement
                 plans.markStale(concert.id(), lastSweep);
                 Instant due = plan.renderedAt() == null ? now : later(now, plan.renderedAt().plus(settings.minInterval()));
-                queue(concert.id(), due);
+                queue(concert.id(), due, plan.staleSince() == null ? lastSweep : plan.staleSince());
             }
         }
         lastSweep = now;
@@ -94,9 +95,10 @@ class SeatingSweep {
         return plan.renderingSince() != null && plan.renderingSince().plus(settings.renderTimeout()).isAfter(now);
     }
 
-    private void queue(String concertId, Instant due) {
-        jobs.enqueueUnique(new NewJob(SEATING_KIND, concertId, concertId, SEATING_LANE, 0, due,
-                SEATING_KIND + ":" + concertId));
+    /** Among due plans the stalest is drawn first, so no concert's plan waits behind the others' re-renders. */
+    private void queue(String concertId, Instant due, Instant staleSince) {
+        jobs.enqueueUnique(new NewJob(SEATING_KIND, concertId, concertId, SEATING_LANE, staleSince.getEpochSecond(),
+                due, SEATING_KIND + ":" + concertId));
     }
 
     private static Instant later(Instant a, Instant b) {
