@@ -6,12 +6,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param maxBatch the most purchases of one concert committed in one transaction
+ * @param maxConcurrentBatches batches (of any concerts) committing at once in this node; keep it well below the
+ *                             connection pool size
  * @param maxWaiting purchases a node holds (queued or committing) before it sheds new ones with 503
  * @param maxWait how long a request waits for its batch before giving up with 503 (should never happen while
  *                the database is healthy: {@code maxWaiting} keeps queues short)
  * @param retryAfter what a shed client is told to wait
  */
 @ConfigurationProperties("ticketoverflow.purchase")
-record PurchaseSettings(@DefaultValue("500") int maxBatch, @DefaultValue("4000") int maxWaiting,
+record PurchaseSettings(@DefaultValue("500") int maxBatch, @DefaultValue("4") int maxConcurrentBatches,
+        @DefaultValue("4000") int maxWaiting,
         @DefaultValue("10s") Duration maxWait, @DefaultValue("1s") Duration retryAfter) {
 }

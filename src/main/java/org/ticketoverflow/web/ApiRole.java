@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * service.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ApiRole extends OncePerRequestFilter {
 
     private final boolean api;

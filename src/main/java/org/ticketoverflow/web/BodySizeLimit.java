@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * cannot make the server buffer megabytes of JSON. A chunked body (no declared length) is read up to the limit first.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final WebSettings settings;
