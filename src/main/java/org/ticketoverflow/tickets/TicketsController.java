@@ -66,7 +66,7 @@ class TicketsController {
     private ResponseEntity<TicketView> sell(JsonNode body) {
         String concertId = id(body, "concert_id");
         String userId = id(body, "user_id");
-        if (lookUp(userId) == null) {
+        if (!known(userId)) {
             throw RequestRejected.invalid("user_id", "No user with id " + userId);
         }
         PurchaseOutcome outcome = await(boxOffice.purchase(concertId, userId));
@@ -96,7 +96,7 @@ class TicketsController {
     @GetMapping
     List<TicketView> list(@RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(name = "concert_id", required = false) String concertId) {
-        if (userId != null && lookUp(userId) == null) {
+        if (userId != null && !known(userId)) {
             throw RequestRejected.notFound("No user with id " + userId);
         }
         if (concertId != null && !concerts.exists(concertId)) {
@@ -110,9 +110,9 @@ class TicketsController {
         return views.of(found, t -> t.printStatusAt(versions.get(t.concertId())));
     }
 
-    private Object lookUp(String userId) {
+    private boolean known(String userId) {
         try {
-            return users.find(userId).orElse(null);
+            return users.find(userId).isPresent();
         } catch (UsersServiceUnavailable e) {
             throw busy("The users service is unavailable; try again shortly");
         }
