@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
  * database; scenarios therefore never assume an empty database and make their own concerts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.hikari.minimum-idle=2")
+        properties = {"spring.datasource.hikari.minimum-idle=2", "logging.level.org.ticketoverflow.requests=WARN"})
 public abstract class HttpScenario {
 
     @LocalServerPort

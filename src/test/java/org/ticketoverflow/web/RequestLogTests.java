@@ -2,6 +2,7 @@ package org.ticketoverflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -19,9 +20,12 @@ class RequestLogTests {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("org.ticketoverflow.requests");
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+    private Level level;
 
     @BeforeEach
     void capture() {
+        level = logger.getLevel();
+        logger.setLevel(Level.INFO);
         events.start();
         logger.addAppender(events);
     }
@@ -29,6 +33,7 @@ class RequestLogTests {
     @AfterEach
     void release() {
         logger.detachAppender(events);
+        logger.setLevel(level);
     }
 
     @Test
@@ -47,6 +52,15 @@ class RequestLogTests {
                 .collect(Collectors.toMap(pair -> pair.key, pair -> pair.value));
         assertThat(fields).containsEntry("method", "POST").containsEntry("path", "/api/v1/tickets")
                 .containsEntry("status", 422).containsKeys("duration_ms", "client");
+    }
+
+    @Test
+    void logsNothingWhenItsLoggerIsOff() throws Exception {
+        logger.setLevel(Level.WARN);
+        new RequestLog().doFilter(new MockHttpServletRequest("GET", "/api/v1/concerts"),
+                new MockHttpServletResponse(), new MockFilterChain());
+
+        assertThat(events.list).isEmpty();
     }
 
     @Test
