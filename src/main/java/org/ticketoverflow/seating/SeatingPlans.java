@@ -1,5 +1,6 @@
 package org.ticketoverflow.seating;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,12 +27,6 @@ class SeatingPlans {
     private static final String STORE = """
             UPDATE seating_plans
             SET svg = :svg, sold = :sold, concert_version = :version, rendered_at = :now, stale_since = :stale,
-                rendering_since = NULL
-            WHERE concert_id = :concert
-            """;
-    private static final String STORE_FRESH = """
-            UPDATE seating_plans
-            SET svg = :svg, sold = :sold, concert_version = :version, rendered_at = :now, stale_since = NULL,
                 rendering_since = NULL
             WHERE concert_id = :concert
             """;
@@ -87,10 +82,10 @@ class SeatingPlans {
     @Transactional
     void store(String concertId, String svg, int sold, long version, Instant staleSince) {
         Instant now = Instant.now();
-        JdbcClient.StatementSpec statement = staleSince == null
-                ? jdbc.sql(STORE_FRESH)
-                : jdbc.sql(STORE).param("stale", staleSince.atOffset(ZoneOffset.UTC));
-        statement.param("concert", concertId).param("svg", svg).param("sold", sold).param("version", version)
+        // typed, so PostgreSQL accepts a null here too
+        jdbc.sql(STORE).param("stale", staleSince == null ? null : staleSince.atOffset(ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("concert", concertId).param("svg", svg).param("sold", sold).param("version", version)
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import org.ticketoverflow.concerts.ConcertCreated;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.jobs.JobQueue;
 import org.ticketoverflow.jobs.NewJob;
+import org.ticketoverflow.web.NodeRoles;
 
 /**
  * Finds seating plans that no longer match their concert and queues one render per concert. Purchases do not
@@ -39,12 +39,12 @@ class SeatingSweep {
     private volatile Instant lastSweep = Instant.now();
 
     SeatingSweep(Concerts concerts, SeatingPlans plans, JobQueue jobs, SeatingSettings settings,
-            Environment environment, MeterRegistry meters) {
+            NodeRoles roles, MeterRegistry meters) {
         this.concerts = concerts;
         this.plans = plans;
         this.jobs = jobs;
         this.settings = settings;
-        this.worker = environment.getProperty("ticketoverflow.roles", "api,worker").contains("worker");
+        this.worker = roles.worker();
         Gauge.builder("ticketoverflow.seating.staleness", worstStalenessMillis, ms -> ms.get() / 1000.0)
                 .description("how long the stalest seating plan has lagged its concert, seconds")
                 .baseUnit("seconds").register(meters);

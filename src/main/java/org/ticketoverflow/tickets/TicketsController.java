@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -118,7 +119,7 @@ class TicketsController {
         }
     }
 
-    private PurchaseOutcome await(java.util.concurrent.CompletableFuture<PurchaseOutcome> outcome) {
+    private PurchaseOutcome await(CompletableFuture<PurchaseOutcome> outcome) {
         try {
             return outcome.get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

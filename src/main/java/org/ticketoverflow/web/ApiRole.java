@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,8 +21,8 @@ class ApiRole extends OncePerRequestFilter {
 
     private final boolean api;
 
-    ApiRole(@Value("${ticketoverflow.roles:api,worker}") String roles) {
-        this.api = Arrays.stream(roles.split(",")).map(String::trim).anyMatch("api"::equalsIgnoreCase);
+    ApiRole(NodeRoles roles) {
+        this.api = roles.api();
     }
 
     @Override
