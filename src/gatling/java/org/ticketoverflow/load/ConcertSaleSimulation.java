@@ -21,9 +21,15 @@ import java.util.List;
 abstract class ConcertSaleSimulation extends TicketOverflowSimulation {
 
     /** The figures of one scenario at scale 1. */
-    record Sale(String scenario, String name, int capacity, int purchasers, Duration ramp, Duration length,
-            int staff, int viewsPerStaff) {
-    }
+    record Sale(
+            String scenario,
+            String name,
+            int capacity,
+            int purchasers,
+            Duration ramp,
+            Duration length,
+            int staff,
+            int viewsPerStaff) {}
 
     private final Sale sale;
     private final int capacity;
@@ -41,21 +47,23 @@ abstract class ConcertSaleSimulation extends TicketOverflowSimulation {
         Duration ramp = settings.duration(sale.ramp());
         ScenarioBuilder buying = scenario("purchasers")
                 .exec(session -> session.set("concertId", concertId))
-                .exec(asLongAs(session -> clock.open(), "purchases", false).on(
-                        exec(session -> session.set("userId", Users.randomId())),
-                        Purchasing.purchase(ledger, clock),
-                        Purchasing.pauseAfterPurchase(session -> Purchasing.around(settings.thinkTime()))));
+                .exec(asLongAs(session -> clock.open(), "purchases", false)
+                        .on(
+                                exec(session -> session.set("userId", Users.randomId())),
+                                Purchasing.purchase(ledger, clock),
+                                Purchasing.pauseAfterPurchase(session -> Purchasing.around(settings.thinkTime()))));
         ScenarioBuilder verifying = scenario("verify").exec(Verification.sales(verdicts, ledger));
         if (sale.staff() > 0) {
-            verifying = verifying.exec(Verification.figures(verdicts, "seating plan views",
-                    () -> watch.finding(concertId, settings.maxStaleness())));
+            verifying = verifying.exec(Verification.figures(
+                    verdicts, "seating plan views", () -> watch.finding(concertId, settings.maxStaleness())));
         }
 
         List<PopulationBuilder> populations = new ArrayList<>();
         PopulationBuilder afterSale = verifying.injectOpen(atOnceUsers(1));
         if (sale.staff() > 0) {
             afterSale = scenario("staff after the sale")
-                    .exec(Staff.untilFresh(watch, ledger, settings.maxStaleness().plus(Staff.POLL.multipliedBy(2))))
+                    .exec(Staff.untilFresh(
+                            watch, ledger, settings.maxStaleness().plus(Staff.POLL.multipliedBy(2))))
                     .injectOpen(atOnceUsers(1))
                     .andThen(afterSale);
             int views = staffViews();
@@ -81,9 +89,15 @@ abstract class ConcertSaleSimulation extends TicketOverflowSimulation {
         String name = sale.name() + " " + runTag;
         concertId = client.createConcert(name, "Load test venue", LocalDate.now(), capacity);
         ledger.register(concertId, name, capacity, sale.staff() > 0);
-        System.out.printf("%s: concert %s (%s), capacity %d, %d purchasers arriving over %s, sale lasts %s%n",
-                sale.scenario(), concertId, name, capacity, settings.purchasers(sale.purchasers()),
-                settings.duration(sale.ramp()), clock.length());
+        System.out.printf(
+                "%s: concert %s (%s), capacity %d, %d purchasers arriving over %s, sale lasts %s%n",
+                sale.scenario(),
+                concertId,
+                name,
+                capacity,
+                settings.purchasers(sale.purchasers()),
+                settings.duration(sale.ramp()),
+                clock.length());
     }
 
     @Override

@@ -121,7 +121,7 @@ final class ConcertSales {
     }
 
     String figures() {
-        return "attempts %d: 201 %d, 422 %d, 503 %d, other %d, unanswered %d".formatted(
-                attempts(), sold(), soldOut(), shed(), other(), unanswered());
+        return "attempts %d: 201 %d, 422 %d, 503 %d, other %d, unanswered %d"
+                .formatted(attempts(), sold(), soldOut(), shed(), other(), unanswered());
     }
 }

@@ -14,8 +14,14 @@ import java.time.Duration;
  * counts separately when a machine cannot hold them. {@code scale.Q<n>} overrides {@code scale} for one
  * scenario (used by the run-all command).
  */
-record LoadSettings(URI baseUrl, double scale, double userScale, Duration thinkTime, Duration maxStaleness,
-        int maxP99Millis, double maxFailedPercent) {
+record LoadSettings(
+        URI baseUrl,
+        double scale,
+        double userScale,
+        Duration thinkTime,
+        Duration maxStaleness,
+        int maxP99Millis,
+        double maxFailedPercent) {
 
     static LoadSettings forScenario(String scenario) {
         double scale = number("scale." + scenario, number("scale", 1.0));
@@ -58,7 +64,8 @@ record LoadSettings(URI baseUrl, double scale, double userScale, Duration thinkT
 
     static Duration seconds(String key, Duration defaultValue) {
         String value = System.getProperty(key);
-        return value == null || value.isBlank() ? defaultValue
+        return value == null || value.isBlank()
+                ? defaultValue
                 : Duration.ofMillis(Math.round(Double.parseDouble(value.trim()) * 1000));
     }
 

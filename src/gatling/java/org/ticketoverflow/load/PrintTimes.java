@@ -19,8 +19,7 @@ final class PrintTimes {
     void observed(String ticketId, String printStatus, long at) {
         switch (printStatus) {
             case "PRINTED" -> printed.putIfAbsent(ticketId, at);
-            case "PENDING" -> {
-            }
+            case "PENDING" -> {}
             default -> failed.putIfAbsent(ticketId, printStatus);
         }
     }
@@ -64,8 +63,12 @@ final class PrintTimes {
         if (durations.isEmpty()) {
             return "%d prints requested, none PRINTED".formatted(requestedCount());
         }
-        return "%d of %d PRINTED; time to PRINTED min %.1f s, p50 %.1f s, max %.1f s".formatted(
-                durations.size(), requestedCount(), durations.getFirst() / 1000.0,
-                durations.get(durations.size() / 2) / 1000.0, durations.getLast() / 1000.0);
+        return "%d of %d PRINTED; time to PRINTED min %.1f s, p50 %.1f s, max %.1f s"
+                .formatted(
+                        durations.size(),
+                        requestedCount(),
+                        durations.getFirst() / 1000.0,
+                        durations.get(durations.size() / 2) / 1000.0,
+                        durations.getLast() / 1000.0);
     }
 }

@@ -27,17 +27,17 @@ final class Purchasing {
 
     static final String BUY = "buy";
 
-    private Purchasing() {
-    }
+    private Purchasing() {}
 
     /** One purchase attempt for the concert in session attribute {@code concertId}; leaves {@code ticketId}. */
     static ChainBuilder purchase(SaleLedger ledger, SaleClock clock) {
         return exec(session -> {
-            ledger.of(session.getString("concertId")).attempt();
-            return session.remove("ticketId").remove("retryAfter");
-        })
+                    ledger.of(session.getString("concertId")).attempt();
+                    return session.remove("ticketId").remove("retryAfter");
+                })
                 .exec(http("log in").get("/api/v1/users/#{userId}").check(status().is(200)))
-                .exec(http(BUY).post("/api/v1/tickets")
+                .exec(http(BUY)
+                        .post("/api/v1/tickets")
                         .body(StringBody("{\"concert_id\":\"#{concertId}\",\"user_id\":\"#{userId}\"}"))
                         .asJson()
                         .transformResponse((response, session) -> {
@@ -49,15 +49,17 @@ final class Purchasing {
                             return response;
                         })
                         .check(status().in(201, 422, 503))
-                        .checkIf((response, session) -> response.status().code() == 201).then(
+                        .checkIf((response, session) -> response.status().code() == 201)
+                        .then(
                                 jsonPath("$.id").saveAs("ticketId"),
                                 jsonPath("$.print_status").is("NOT_PRINTED"),
                                 jsonPath("$.concert.id").isEL("#{concertId}"))
-                        .checkIf((response, session) -> response.status().code() == 503).then(
-                                header("Retry-After").saveAs("retryAfter")))
-                .doIf(session -> session.contains("ticketId")).then(
-                        exec(http("get ticket").get("/api/v1/tickets/#{ticketId}")
-                                .check(status().is(200), jsonPath("$.id").isEL("#{ticketId}"))));
+                        .checkIf((response, session) -> response.status().code() == 503)
+                        .then(header("Retry-After").saveAs("retryAfter")))
+                .doIf(session -> session.contains("ticketId"))
+                .then(exec(http("get ticket")
+                        .get("/api/v1/tickets/#{ticketId}")
+                        .check(status().is(200), jsonPath("$.id").isEL("#{ticketId}"))));
     }
 
     /** Think time after a purchase, or the server's Retry-After after a shed one. */
@@ -70,7 +72,9 @@ final class Purchasing {
     /** Around {@code mean}: uniformly within ±20 %, so purchasers do not march in step. */
     static Duration around(Duration mean) {
         long millis = mean.toMillis();
-        return millis == 0 ? Duration.ZERO
-                : Duration.ofMillis(millis * 8 / 10 + ThreadLocalRandom.current().nextLong(millis * 4 / 10 + 1));
+        return millis == 0
+                ? Duration.ZERO
+                : Duration.ofMillis(
+                        millis * 8 / 10 + ThreadLocalRandom.current().nextLong(millis * 4 / 10 + 1));
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 public class Q4SeatingPlanLaunchSimulation extends ConcertSaleSimulation {
 
     public Q4SeatingPlanLaunchSimulation() {
-        super(new Sale("Q4", "Q4 seating-plan launch", 3000, 250, Duration.ofMinutes(11), Duration.ofMinutes(11),
-                5, 10));
+        super(new Sale(
+                "Q4", "Q4 seating-plan launch", 3000, 250, Duration.ofMinutes(11), Duration.ofMinutes(11), 5, 10));
     }
 }

@@ -40,15 +40,15 @@ public class Q5EveningShowsSimulation extends TicketOverflowSimulation {
     public Q5EveningShowsSimulation() {
         super("Q5");
         ScenarioBuilder buying = scenario("purchasers")
-                .exec(asLongAs(session -> clock.open(), "purchases", false).on(
-                        exec(session -> session.set("userId", Users.randomId())
-                                .set("concertId", ledger.randomByCapacity())),
-                        Purchasing.purchase(ledger, clock),
-                        maybePrint(),
-                        Purchasing.pauseAfterPurchase(session -> Purchasing.around(settings.thinkTime()))));
+                .exec(asLongAs(session -> clock.open(), "purchases", false)
+                        .on(
+                                exec(session -> session.set("userId", Users.randomId())
+                                        .set("concertId", ledger.randomByCapacity())),
+                                Purchasing.purchase(ledger, clock),
+                                maybePrint(),
+                                Purchasing.pauseAfterPurchase(session -> Purchasing.around(settings.thinkTime()))));
         int views = (int) Math.max(2, clock.length().dividedBy(Staff.POLL));
-        ScenarioBuilder staff = scenario("staff")
-                .exec(Staff.watching(watch, views, ledger::random));
+        ScenarioBuilder staff = scenario("staff").exec(Staff.watching(watch, views, ledger::random));
         ScenarioBuilder lastLook = scenario("staff after the sale")
                 .exec(Staff.untilFresh(watch, ledger, settings.maxStaleness().plus(Staff.POLL.multipliedBy(2))));
         ScenarioBuilder verifying = scenario("verify")
@@ -56,19 +56,21 @@ public class Q5EveningShowsSimulation extends TicketOverflowSimulation {
                 .exec(Verification.figures(verdicts, "seating plans of all three shows", this::seatingFinding));
 
         setUp(
-                buying.injectOpen(rampUsers(settings.purchasers(PURCHASERS)).during(settings.duration(RAMP)))
-                        .andThen(lastLook.injectOpen(atOnceUsers(1))
-                                .andThen(verifying.injectOpen(atOnceUsers(1)))),
-                staff.injectOpen(rampUsers(STAFF).during(Staff.POLL)))
+                        buying.injectOpen(rampUsers(settings.purchasers(PURCHASERS))
+                                        .during(settings.duration(RAMP)))
+                                .andThen(lastLook.injectOpen(atOnceUsers(1))
+                                        .andThen(verifying.injectOpen(atOnceUsers(1)))),
+                        staff.injectOpen(rampUsers(STAFF).during(Staff.POLL)))
                 .protocols(protocol)
                 .assertions(checksRan(), checksPassed(), fewFailures(), purchasesAnswerQuickly());
     }
 
     private ChainBuilder maybePrint() {
         return doIf(session -> session.contains("ticketId")
-                && ThreadLocalRandom.current().nextDouble() < printFraction).then(
-                exec(http("request print").post("/api/v1/tickets/#{ticketId}/print")
-                        .check(status().is(202)))
+                        && ThreadLocalRandom.current().nextDouble() < printFraction)
+                .then(exec(http("request print")
+                                .post("/api/v1/tickets/#{ticketId}/print")
+                                .check(status().is(202)))
                         .exec(session -> {
                             printsRequested.increment();
                             return session;
@@ -80,7 +82,10 @@ public class Q5EveningShowsSimulation extends TicketOverflowSimulation {
         List<String> problems = new ArrayList<>();
         for (ConcertSales sales : ledger.all()) {
             Verdicts.Finding finding = watch.finding(sales.concertId(), settings.maxStaleness());
-            figures.append(System.lineSeparator()).append("          ").append(sales.label()).append(": ")
+            figures.append(System.lineSeparator())
+                    .append("          ")
+                    .append(sales.label())
+                    .append(": ")
                     .append(finding.figures());
             if (finding.problem() != null) {
                 problems.add(sales.label() + ": " + finding.problem());
@@ -98,7 +103,8 @@ public class Q5EveningShowsSimulation extends TicketOverflowSimulation {
             ledger.register(id, name, capacity, true);
             System.out.printf("Q5: concert %s (%s), capacity %d%n", id, name, capacity);
         }
-        System.out.printf("Q5: %d purchasers arriving over %s, sale lasts %s, %.0f %% of tickets printed%n",
+        System.out.printf(
+                "Q5: %d purchasers arriving over %s, sale lasts %s, %.0f %% of tickets printed%n",
                 settings.purchasers(PURCHASERS), settings.duration(RAMP), clock.length(), printFraction * 100);
     }
 

@@ -61,37 +61,44 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
 
     public Q6PriorityTicketsSimulation() {
         super("Q6");
-        ScenarioBuilder phase1 = scenario("imminent tickets, no backlog")
-                .exec(buyAndPrint(() -> firstShow, withoutBacklog));
+        ScenarioBuilder phase1 =
+                scenario("imminent tickets, no backlog").exec(buyAndPrint(() -> firstShow, withoutBacklog));
         ScenarioBuilder phase2 = scenario("backlog far in the future")
                 .exec(session -> session.set("concertId", bigConcert))
-                .exec(asLongAs(session -> !ledger.of(bigConcert).closed(), "backlog", false).on(
-                        exec(session -> session.set("userId", Users.randomId())),
-                        Purchasing.purchase(ledger, clock),
-                        doIf(session -> session.contains("ticketId")).then(
-                                exec(http("request print (backlog)").post("/api/v1/tickets/#{ticketId}/print")
-                                        .check(status().is(202)))
-                                        .exec(session -> {
-                                            backlogPrints.increment();
-                                            return session;
-                                        })),
-                        Purchasing.pauseAfterPurchase(session -> Duration.ZERO)));
-        ScenarioBuilder phase3 = scenario("imminent tickets, with backlog")
-                .exec(buyAndPrint(() -> secondShow, withBacklog));
+                .exec(asLongAs(session -> !ledger.of(bigConcert).closed(), "backlog", false)
+                        .on(
+                                exec(session -> session.set("userId", Users.randomId())),
+                                Purchasing.purchase(ledger, clock),
+                                doIf(session -> session.contains("ticketId"))
+                                        .then(exec(http("request print (backlog)")
+                                                        .post("/api/v1/tickets/#{ticketId}/print")
+                                                        .check(status().is(202)))
+                                                .exec(session -> {
+                                                    backlogPrints.increment();
+                                                    return session;
+                                                })),
+                                Purchasing.pauseAfterPurchase(session -> Duration.ZERO)));
+        ScenarioBuilder phase3 =
+                scenario("imminent tickets, with backlog").exec(buyAndPrint(() -> secondShow, withBacklog));
         ScenarioBuilder verifying = scenario("verify")
-                .exec(group(Verification.GROUP).on(exec(http("backlog still queued")
-                        .get(session -> "/api/v1/tickets?concert_id=" + bigConcert)
-                        .check(status().is(200), bodyString().transform(this::countUnprinted).gte(0L)))))
-                .exec(Verification.figures(verdicts, "imminent prints without backlog",
-                        () -> allPrinted(withoutBacklog)))
-                .exec(Verification.figures(verdicts, "imminent prints with the backlog queued",
-                        this::promptDespiteBacklog))
+                .exec(group(Verification.GROUP)
+                        .on(exec(http("backlog still queued")
+                                .get(session -> "/api/v1/tickets?concert_id=" + bigConcert)
+                                .check(
+                                        status().is(200),
+                                        bodyString()
+                                                .transform(this::countUnprinted)
+                                                .gte(0L)))))
+                .exec(Verification.figures(
+                        verdicts, "imminent prints without backlog", () -> allPrinted(withoutBacklog)))
+                .exec(Verification.figures(
+                        verdicts, "imminent prints with the backlog queued", this::promptDespiteBacklog))
                 .exec(Verification.sales(verdicts, ledger));
 
         setUp(phase1.injectOpen(rampUsers(imminent).during(Duration.ofSeconds(2)))
-                .andThen(phase2.injectOpen(rampUsers(backlogBuyers).during(Duration.ofSeconds(1)))
-                        .andThen(phase3.injectOpen(rampUsers(imminent).during(Duration.ofSeconds(2)))
-                                .andThen(verifying.injectOpen(atOnceUsers(1))))))
+                        .andThen(phase2.injectOpen(rampUsers(backlogBuyers).during(Duration.ofSeconds(1)))
+                                .andThen(phase3.injectOpen(rampUsers(imminent).during(Duration.ofSeconds(2)))
+                                        .andThen(verifying.injectOpen(atOnceUsers(1))))))
                 .protocols(protocol)
                 .assertions(checksRan(), checksPassed(), fewFailures(), purchasesAnswerQuickly());
     }
@@ -99,32 +106,49 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
     /** Buys one ticket for the concert {@code concert} names, requests its print and polls until PRINTED. */
     private ChainBuilder buyAndPrint(Supplier<String> concert, PrintTimes times) {
         return exec(session -> session.set("concertId", concert.get()))
-                .exec(asLongAsDuring(session -> !session.contains("ticketId")
-                        && !ledger.of(session.getString("concertId")).closed(), Duration.ofMinutes(2), "buy", false)
-                        .on(exec(session -> session.set("userId", Users.randomId())),
+                .exec(asLongAsDuring(
+                                session -> !session.contains("ticketId")
+                                        && !ledger.of(session.getString("concertId"))
+                                                .closed(),
+                                Duration.ofMinutes(2),
+                                "buy",
+                                false)
+                        .on(
+                                exec(session -> session.set("userId", Users.randomId())),
                                 Purchasing.purchase(ledger, clock),
                                 Purchasing.pauseAfterPurchase(session -> Duration.ZERO)))
-                .doIf(session -> session.contains("ticketId")).then(
-                        exec(http("request print").post("/api/v1/tickets/#{ticketId}/print")
+                .doIf(session -> session.contains("ticketId"))
+                .then(
+                        exec(http("request print")
+                                .post("/api/v1/tickets/#{ticketId}/print")
                                 .transformResponse((response, session) -> {
                                     times.requested(session.getString("ticketId"), response.startTimestamp());
                                     return response;
                                 })
                                 .check(status().is(202))),
-                        asLongAsDuring(session -> !times.settled(session.getString("ticketId")), patience, "poll",
-                                false).on(
-                                pause(poll),
-                                exec(http("print status").get("/api/v1/tickets/#{ticketId}")
-                                        .transformResponse((response, session) -> {
-                                            if (response.status().code() == 200) {
-                                                String printStatus = TicketOverflowClient.parse(response.body()
-                                                        .string()).path("print_status").asText();
-                                                times.observed(session.getString("ticketId"), printStatus,
-                                                        response.endTimestamp());
-                                            }
-                                            return response;
-                                        })
-                                        .check(status().is(200)))));
+                        asLongAsDuring(
+                                        session -> !times.settled(session.getString("ticketId")),
+                                        patience,
+                                        "poll",
+                                        false)
+                                .on(
+                                        pause(poll),
+                                        exec(http("print status")
+                                                .get("/api/v1/tickets/#{ticketId}")
+                                                .transformResponse((response, session) -> {
+                                                    if (response.status().code() == 200) {
+                                                        String printStatus = TicketOverflowClient.parse(response.body()
+                                                                        .string())
+                                                                .path("print_status")
+                                                                .asText();
+                                                        times.observed(
+                                                                session.getString("ticketId"),
+                                                                printStatus,
+                                                                response.endTimestamp());
+                                                    }
+                                                    return response;
+                                                })
+                                                .check(status().is(200)))));
     }
 
     private long countUnprinted(String ticketsBody) {
@@ -145,8 +169,8 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
                     .formatted(times.requestedCount(), imminent));
         }
         if (times.printedCount() < times.requestedCount()) {
-            problems.add("%d prints did not reach PRINTED within %s (%s)".formatted(
-                    times.requestedCount() - times.printedCount(), patience, times.failures()));
+            problems.add("%d prints did not reach PRINTED within %s (%s)"
+                    .formatted(times.requestedCount() - times.printedCount(), patience, times.failures()));
         }
         return Verdicts.Finding.of(times.figures(), problems);
     }
@@ -163,8 +187,13 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
                     .formatted(withBacklog.maxMillis() / 1000.0, limit / 1000.0));
         }
         String figures = ("%s; limit %.1f s (a seating plan took %.1f s); backlog %d prints requested,"
-                + " %d still unprinted after phase 3").formatted(withBacklog.figures(), limit / 1000.0,
-                seatingRenderMillis / 1000.0, backlogPrints.sum(), backlogUnprinted.get());
+                        + " %d still unprinted after phase 3")
+                .formatted(
+                        withBacklog.figures(),
+                        limit / 1000.0,
+                        seatingRenderMillis / 1000.0,
+                        backlogPrints.sum(),
+                        backlogUnprinted.get());
         return Verdicts.Finding.of(figures, problems);
     }
 
@@ -182,7 +211,8 @@ public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
         firstShow = createConcert("Q6 show tonight (no backlog) " + runTag, today, imminent);
         bigConcert = createConcert("Q6 big concert in six months " + runTag, today.plusMonths(6), backlog);
         secondShow = createConcert("Q6 show tonight (with backlog) " + runTag, today, imminent);
-        System.out.printf("Q6: %d imminent tickets per show, backlog of %d prints, %d backlog buyers%n",
+        System.out.printf(
+                "Q6: %d imminent tickets per show, backlog of %d prints, %d backlog buyers%n",
                 imminent, backlog, backlogBuyers);
         // the first seating plans are rendered ahead of prints: let them pass so both phases start alike
         long quickest = Long.MAX_VALUE;

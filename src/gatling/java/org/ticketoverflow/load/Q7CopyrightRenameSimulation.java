@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -38,8 +37,8 @@ public class Q7CopyrightRenameSimulation extends TicketOverflowSimulation {
     private static final String NEW_NAME = "Bob on Ice";
 
     private final int ticketCount = Math.max(2, settings.scaled(200));
-    private final SaleClock clock = new SaleClock(LoadSettings.seconds("q7.timeoutSeconds",
-            settings.duration(Duration.ofMinutes(30), Duration.ofMinutes(5))));
+    private final SaleClock clock = new SaleClock(LoadSettings.seconds(
+            "q7.timeoutSeconds", settings.duration(Duration.ofMinutes(30), Duration.ofMinutes(5))));
     private final Duration poll = Duration.ofMillis((long) LoadSettings.number("q7.pollMillis", 1000));
     private final double renameAfterPrinted = LoadSettings.number("q7.renameAfterPrinted", 0.5);
     private final RenameWatch watch = new RenameWatch(OLD_NAME, NEW_NAME);
@@ -50,13 +49,19 @@ public class Q7CopyrightRenameSimulation extends TicketOverflowSimulation {
         super("Q7");
         ScenarioBuilder printing = scenario("users printing")
                 .exec(session -> session.set("ticketId", unclaimedTickets.poll()))
-                .exec(asLongAs(session -> !watch.done(session.getString("ticketId")) && clock.open(), "print",
-                        false).on(lookAtTicket(), pause(poll)));
+                .exec(asLongAs(session -> !watch.done(session.getString("ticketId")) && clock.open(), "print", false)
+                        .on(lookAtTicket(), pause(poll)));
         ScenarioBuilder renaming = scenario("rename")
-                .exec(asLongAsDuring(session -> watch.printedCount() < ticketCount * renameAfterPrinted,
-                        clock.length().dividedBy(2), "wait", false).on(pause(Duration.ofMillis(200))))
-                .exec(http("rename").put(session -> "/api/v1/concerts/" + concertId)
-                        .body(StringBody("{\"name\":\"" + NEW_NAME + "\"}")).asJson()
+                .exec(asLongAsDuring(
+                                session -> watch.printedCount() < ticketCount * renameAfterPrinted,
+                                clock.length().dividedBy(2),
+                                "wait",
+                                false)
+                        .on(pause(Duration.ofMillis(200))))
+                .exec(http("rename")
+                        .put(session -> "/api/v1/concerts/" + concertId)
+                        .body(StringBody("{\"name\":\"" + NEW_NAME + "\"}"))
+                        .asJson()
                         .transformResponse((response, session) -> {
                             if (response.status().code() == 200) {
                                 watch.renamed(response.startTimestamp(), response.endTimestamp());
@@ -66,54 +71,63 @@ public class Q7CopyrightRenameSimulation extends TicketOverflowSimulation {
                         .check(status().is(200), jsonPath("$.name").is(NEW_NAME)))
                 .exec(http("tickets right after the rename")
                         .get(session -> "/api/v1/tickets?concert_id=" + concertId)
-                        .check(status().is(200),
+                        .check(
+                                status().is(200),
                                 bodyString().transform(watch::listedRightAfter).saveAs("stillPrinted")))
                 .exec(foreach("#{stillPrinted}", "ticketId").on(fetchPrint("print right after the rename")));
         ScenarioBuilder verifying = scenario("verify")
                 .exec(Verification.figures(verdicts, "no stale ticket after the rename", watch::noStaleTicket))
-                .exec(Verification.figures(verdicts, "PRINTED tickets read NOT_PRINTED right after the rename",
-                        watch::invalidated))
-                .exec(Verification.figures(verdicts, "re-prints show the new name",
-                        () -> watch.reprintsShowNewName(ticketCount)));
+                .exec(Verification.figures(
+                        verdicts, "PRINTED tickets read NOT_PRINTED right after the rename", watch::invalidated))
+                .exec(Verification.figures(
+                        verdicts, "re-prints show the new name", () -> watch.reprintsShowNewName(ticketCount)));
 
-        setUp(printing.injectOpen(rampUsers(ticketCount).during(Duration.ofSeconds(5)))
-                        .andThen(verifying.injectOpen(atOnceUsers(1))),
-                renaming.injectOpen(atOnceUsers(1)))
+        setUp(
+                        printing.injectOpen(rampUsers(ticketCount).during(Duration.ofSeconds(5)))
+                                .andThen(verifying.injectOpen(atOnceUsers(1))),
+                        renaming.injectOpen(atOnceUsers(1)))
                 .protocols(protocol)
                 .assertions(checksRan(), checksPassed(), fewFailures());
     }
 
     /** Reads the ticket; (re-)requests its print when it is not printed; fetches the print when it is. */
     private ChainBuilder lookAtTicket() {
-        return exec(http("ticket").get("/api/v1/tickets/#{ticketId}")
-                .transformResponse((response, session) -> {
-                    if (response.status().code() == 200) {
-                        watch.status(session.getString("ticketId"), TicketOverflowClient.parse(
-                                response.body().string()).path("print_status").asText(), response.endTimestamp());
-                    }
-                    return response;
-                })
-                .check(status().is(200), jsonPath("$.print_status").saveAs("printStatus")))
-                .doIf(session -> List.of("NOT_PRINTED", "ERROR").contains(session.getString("printStatus"))).then(
-                        exec(http("request print").post("/api/v1/tickets/#{ticketId}/print")
-                                .check(status().is(202))))
-                .doIf(session -> "PRINTED".equals(session.getString("printStatus"))).then(
-                        fetchPrint("fetch print"));
+        return exec(http("ticket")
+                        .get("/api/v1/tickets/#{ticketId}")
+                        .transformResponse((response, session) -> {
+                            if (response.status().code() == 200) {
+                                watch.status(
+                                        session.getString("ticketId"),
+                                        TicketOverflowClient.parse(
+                                                        response.body().string())
+                                                .path("print_status")
+                                                .asText(),
+                                        response.endTimestamp());
+                            }
+                            return response;
+                        })
+                        .check(status().is(200), jsonPath("$.print_status").saveAs("printStatus")))
+                .doIf(session -> List.of("NOT_PRINTED", "ERROR").contains(session.getString("printStatus")))
+                .then(exec(http("request print")
+                        .post("/api/v1/tickets/#{ticketId}/print")
+                        .check(status().is(202))))
+                .doIf(session -> "PRINTED".equals(session.getString("printStatus")))
+                .then(fetchPrint("fetch print"));
     }
 
     private ChainBuilder fetchPrint(String name) {
-        return exec(http(name).get("/api/v1/tickets/#{ticketId}/print")
+        return exec(http(name)
+                .get("/api/v1/tickets/#{ticketId}/print")
                 .transformResponse((response, session) -> {
                     watch.fetched(session.getString("ticketId"), response);
                     return response;
                 })
                 // 404: the print was invalidated (or re-rendering) between reading the ticket and fetching it
                 .check(status().in(200, 404))
-                .checkIf((response, session) -> response.status().code() == 200).then(
-                        regex("<desc[^>]*>([^<]*)</desc>").isEL("#{ticketId}"))
-                .checkIf((response, session) -> response.status().code() == 200
-                        && watch.requestedAfterRename(response)).then(
-                        substring(NEW_NAME).exists(), substring(OLD_NAME).notExists()));
+                .checkIf((response, session) -> response.status().code() == 200)
+                .then(regex("<desc[^>]*>([^<]*)</desc>").isEL("#{ticketId}"))
+                .checkIf((response, session) -> response.status().code() == 200 && watch.requestedAfterRename(response))
+                .then(substring(NEW_NAME).exists(), substring(OLD_NAME).notExists()));
     }
 
     @Override
@@ -124,8 +138,9 @@ public class Q7CopyrightRenameSimulation extends TicketOverflowSimulation {
             throw new IllegalStateException("bought " + tickets.size() + " of " + ticketCount + " tickets");
         }
         unclaimedTickets.addAll(tickets);
-        System.out.printf("Q7: concert %s \"%s\" with %d tickets; rename after %.0f %% are seen PRINTED; "
-                + "users give up after %s%n", concertId, OLD_NAME, ticketCount, renameAfterPrinted * 100,
-                clock.length());
+        System.out.printf(
+                "Q7: concert %s \"%s\" with %d tickets; rename after %.0f %% are seen PRINTED; "
+                        + "users give up after %s%n",
+                concertId, OLD_NAME, ticketCount, renameAfterPrinted * 100, clock.length());
     }
 }

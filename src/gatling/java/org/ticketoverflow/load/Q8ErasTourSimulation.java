@@ -28,28 +28,32 @@ public class Q8ErasTourSimulation extends TicketOverflowSimulation {
 
     private final int purchasers = settings.purchasers((int) LoadSettings.number("q8.users", 200));
     private final Duration thinkTime = Duration.ofMillis((long) LoadSettings.number("q8.thinkMillis", 0));
-    private final SaleClock clock = new SaleClock(LoadSettings.seconds("q8.timeoutSeconds",
-            settings.duration(Duration.ofHours(3), Duration.ofMinutes(5))));
+    private final SaleClock clock = new SaleClock(
+            LoadSettings.seconds("q8.timeoutSeconds", settings.duration(Duration.ofHours(3), Duration.ofMinutes(5))));
     private final double maxErrorPercent = LoadSettings.number("q8.maxErrorPercent", 0.1);
 
     public Q8ErasTourSimulation() {
         super("Q8");
         ScenarioBuilder buying = scenario("purchasers")
-                .exec(asLongAs(session -> ledger.anyOpen() && clock.open(), "purchases", false).on(
-                        exec(session -> session.set("userId", Users.randomId())
-                                .set("concertId", ledger.randomOpen())),
-                        Purchasing.purchase(ledger, clock),
-                        Purchasing.pauseAfterPurchase(session -> thinkTime)));
+                .exec(asLongAs(session -> ledger.anyOpen() && clock.open(), "purchases", false)
+                        .on(
+                                exec(session ->
+                                        session.set("userId", Users.randomId()).set("concertId", ledger.randomOpen())),
+                                Purchasing.purchase(ledger, clock),
+                                Purchasing.pauseAfterPurchase(session -> thinkTime)));
         ScenarioBuilder verifying = scenario("verify")
                 .exec(Verification.figures(verdicts, "every concert sold out", this::allSoldOut))
                 .exec(Verification.figures(verdicts, "shed and error rates", this::rates))
                 .exec(Verification.sales(verdicts, ledger));
 
         setUp(buying.injectClosed(rampConcurrentUsers(0).to(purchasers).during(Duration.ofSeconds(10)))
-                .andThen(verifying.injectOpen(atOnceUsers(1))))
+                        .andThen(verifying.injectOpen(atOnceUsers(1))))
                 .protocols(protocol)
-                .assertions(checksRan(), checksPassed(),
-                        global().failedRequests().percent().lte(maxErrorPercent), purchasesAnswerQuickly());
+                .assertions(
+                        checksRan(),
+                        checksPassed(),
+                        global().failedRequests().percent().lte(maxErrorPercent),
+                        purchasesAnswerQuickly());
     }
 
     /** 24 capacities between 0.8 and 1.2 × the mean, adding up to exactly 2.8 M × scale. */
@@ -85,15 +89,17 @@ public class Q8ErasTourSimulation extends TicketOverflowSimulation {
             }
         }
         long millis = clock.selling().toMillis();
-        String figures = "%d of %d seats sold in %.1f s (%.0f purchases/s) by %d purchasers".formatted(
-                sold, capacity, millis / 1000.0, millis == 0 ? 0.0 : sold * 1000.0 / millis, purchasers);
+        String figures = "%d of %d seats sold in %.1f s (%.0f purchases/s) by %d purchasers"
+                .formatted(sold, capacity, millis / 1000.0, millis == 0 ? 0.0 : sold * 1000.0 / millis, purchasers);
         return Verdicts.Finding.of(figures, problems.size() > 5 ? problems.subList(0, 5) : problems);
     }
 
     private Verdicts.Finding rates() {
         long attempts = ledger.all().stream().mapToLong(ConcertSales::attempts).sum();
         long shed = ledger.all().stream().mapToLong(ConcertSales::shed).sum();
-        long errors = ledger.all().stream().mapToLong(sales -> sales.other() + sales.unanswered()).sum();
+        long errors = ledger.all().stream()
+                .mapToLong(sales -> sales.other() + sales.unanswered())
+                .sum();
         long soldOut = ledger.all().stream().mapToLong(ConcertSales::soldOut).sum();
         double shedPercent = attempts == 0 ? 0 : shed * 100.0 / attempts;
         double errorPercent = attempts == 0 ? 0 : errors * 100.0 / attempts;
@@ -113,18 +119,25 @@ public class Q8ErasTourSimulation extends TicketOverflowSimulation {
         LocalDate firstShow = LocalDate.now().plusMonths(3);
         for (int i = 0; i < CONCERTS; i++) {
             String name = "Q8 Eras Tour night " + (i + 1) + " " + runTag;
-            String id = client.createConcert(name, "Stadium " + (i + 1), firstShow.plusDays(3L * i),
-                    capacities.get(i));
+            String id = client.createConcert(name, "Stadium " + (i + 1), firstShow.plusDays(3L * i), capacities.get(i));
             ledger.register(id, name, capacities.get(i), false);
         }
-        System.out.printf("Q8: %d concerts, %d seats in all (%d … %d each), %d purchasers, think time %s, "
-                        + "gives up after %s%n", CONCERTS, total, capacities.stream().mapToInt(c -> c).min().orElse(0),
-                capacities.stream().mapToInt(c -> c).max().orElse(0), purchasers, thinkTime, clock.length());
+        System.out.printf(
+                "Q8: %d concerts, %d seats in all (%d … %d each), %d purchasers, think time %s, "
+                        + "gives up after %s%n",
+                CONCERTS,
+                total,
+                capacities.stream().mapToInt(c -> c).min().orElse(0),
+                capacities.stream().mapToInt(c -> c).max().orElse(0),
+                purchasers,
+                thinkTime,
+                clock.length());
     }
 
     @Override
     protected void describeRun() {
-        client.metric("jvm.memory.used", "area:heap").ifPresent(bytes ->
-                verdicts.note("server heap in use at the end: %.0f MiB".formatted(bytes / (1024 * 1024))));
+        client.metric("jvm.memory.used", "area:heap")
+                .ifPresent(bytes ->
+                        verdicts.note("server heap in use at the end: %.0f MiB".formatted(bytes / (1024 * 1024))));
     }
 }

@@ -132,8 +132,8 @@ final class RenameWatch {
             problems.add("no print was fetched after the rename");
         }
         String figures = ("%d stale of %d prints fetched after the rename (%d of them 404: not printed yet);"
-                + " %d fetched before").formatted(stale.sum(), fetchesAfter.sum(), goneAfter.sum(),
-                fetchesBefore.sum());
+                        + " %d fetched before")
+                .formatted(stale.sum(), fetchesAfter.sum(), goneAfter.sum(), fetchesBefore.sum());
         return Verdicts.Finding.of(figures, problems);
     }
 
@@ -143,13 +143,17 @@ final class RenameWatch {
             problems.add("no ticket was PRINTED before the rename, so invalidation was not exercised "
                     + "(raise -Dq7.renameAfterPrinted or the timeout)");
         }
-        List<String> notInvalidated = stillPrinted.stream().filter(id -> !reprinted.contains(id)).toList();
+        List<String> notInvalidated =
+                stillPrinted.stream().filter(id -> !reprinted.contains(id)).toList();
         if (!notInvalidated.isEmpty()) {
             problems.add("%d tickets read PRINTED right after the rename without showing the new name: %s"
-                    .formatted(notInvalidated.size(), notInvalidated.stream().limit(MAX_EXAMPLES).toList()));
+                    .formatted(
+                            notInvalidated.size(),
+                            notInvalidated.stream().limit(MAX_EXAMPLES).toList()));
         }
         String figures = ("%d of %d tickets PRINTED before the rename read NOT_PRINTED/PENDING right after it"
-                + " (%d still read PRINTED)").formatted(flipped, Math.max(0, printedBeforeRename), stillPrinted.size());
+                        + " (%d still read PRINTED)")
+                .formatted(flipped, Math.max(0, printedBeforeRename), stillPrinted.size());
         return Verdicts.Finding.of(figures, problems);
     }
 
@@ -162,7 +166,7 @@ final class RenameWatch {
         if (!errors.isEmpty()) {
             problems.add("%d tickets went to print status ERROR".formatted(errors.size()));
         }
-        return Verdicts.Finding.of("%d of %d tickets re-printed with \"%s\"".formatted(reprinted.size(), tickets,
-                newName), problems);
+        return Verdicts.Finding.of(
+                "%d of %d tickets re-printed with \"%s\"".formatted(reprinted.size(), tickets, newName), problems);
     }
 }

@@ -42,7 +42,8 @@ final class SaleLedger {
 
     /** A concert not known to be sold out, picked at random (any one once all are). */
     String randomOpen() {
-        List<ConcertSales> open = inOrder.stream().filter(sales -> !sales.closed()).toList();
+        List<ConcertSales> open =
+                inOrder.stream().filter(sales -> !sales.closed()).toList();
         List<ConcertSales> pool = open.isEmpty() ? inOrder : open;
         return pool.get(ThreadLocalRandom.current().nextInt(pool.size())).concertId();
     }

@@ -69,7 +69,8 @@ final class SeatingWatch {
                 return;
             }
             String[] parts = desc.group(1).trim().split("\\|");
-            if (parts.length != 3 || !parts[0].equals(concertId)
+            if (parts.length != 3
+                    || !parts[0].equals(concertId)
                     || !parts[1].equals(Integer.toString(sales.capacity()))) {
                 plan.problem("<desc> " + desc.group(1) + " is not " + concertId + "|" + sales.capacity() + "|<sold>");
                 return;
@@ -79,7 +80,8 @@ final class SeatingWatch {
                 plan.problem("plan shows " + sold + " sold of " + sales.capacity());
             }
             plan.shownSold.accumulateAndGet(sold, Math::max);
-            plan.worstLagMillis.accumulateAndGet(sales.lag(sold, response.startTimestamp()).toMillis(), Math::max);
+            plan.worstLagMillis.accumulateAndGet(
+                    sales.lag(sold, response.startTimestamp()).toMillis(), Math::max);
         } else if (code == 503 && !planServedBefore(concertId, response.startTimestamp())) {
             plan.notYet.increment();
             plan.worstLagMillis.accumulateAndGet(response.startTimestamp() - sales.registeredAt(), Math::max);
@@ -120,12 +122,19 @@ final class SeatingWatch {
                     .formatted(plan.shownSold.get(), sales.sold()));
         }
         long firstPlan = plan.firstPlanAt.get();
-        String firstPlanFigure = firstPlan == Long.MAX_VALUE ? "never"
+        String firstPlanFigure = firstPlan == Long.MAX_VALUE
+                ? "never"
                 : "%.1f s after the concert was created".formatted((firstPlan - sales.registeredAt()) / 1000.0);
         String figures = ("%d views (200: %d, 503 before the first plan: %d), first plan seen %s,"
-                + " worst staleness %.1f s, last plan shows %d of %d sold").formatted(plan.views.sum(),
-                plan.served.sum(), plan.notYet.sum(), firstPlanFigure, worst / 1000.0, plan.shownSold.get(),
-                sales.sold());
+                        + " worst staleness %.1f s, last plan shows %d of %d sold")
+                .formatted(
+                        plan.views.sum(),
+                        plan.served.sum(),
+                        plan.notYet.sum(),
+                        firstPlanFigure,
+                        worst / 1000.0,
+                        plan.shownSold.get(),
+                        sales.sold());
         return Verdicts.Finding.of(figures, problems);
     }
 }

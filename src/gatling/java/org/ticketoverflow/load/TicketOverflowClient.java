@@ -29,7 +29,8 @@ final class TicketOverflowClient {
     private static final int MAX_SHED_RETRIES = 60;
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TicketOverflowClient(URI base) {
         this.base = base;
@@ -50,8 +51,8 @@ final class TicketOverflowClient {
             }
             sleep(Duration.ofSeconds(1));
         }
-        throw new IllegalStateException("TicketOverflow is not up at " + base + " (" + last
-                + "); start it or pass -DbaseUrl=...");
+        throw new IllegalStateException(
+                "TicketOverflow is not up at " + base + " (" + last + "); start it or pass -DbaseUrl=...");
     }
 
     String createConcert(String name, String venue, LocalDate date, int capacity) {
@@ -62,7 +63,8 @@ final class TicketOverflowClient {
                 .put("capacity", capacity)
                 .put("status", "ACTIVE");
         HttpResponse<String> response = send(request("/api/v1/concerts")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
         expect(response, 201, "create concert " + name);
         return json(response).path("id").asText();
     }
@@ -81,10 +83,14 @@ final class TicketOverflowClient {
 
     /** One purchase, waiting out sheds (503 + Retry-After); empty when sold out (422). */
     Optional<String> buy(String concertId, String userId) {
-        String body = JSON.createObjectNode().put("concert_id", concertId).put("user_id", userId).toString();
+        String body = JSON.createObjectNode()
+                .put("concert_id", concertId)
+                .put("user_id", userId)
+                .toString();
         for (int attempt = 0; attempt < MAX_SHED_RETRIES; attempt++) {
             HttpResponse<String> response = send(request("/api/v1/tickets")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
             switch (response.statusCode()) {
                 case 201 -> {
                     return Optional.of(json(response).path("id").asText());
@@ -101,7 +107,8 @@ final class TicketOverflowClient {
 
     /** Buys {@code count} tickets with a few requests in flight at once, returning their ids. */
     List<String> buyMany(String concertId, int count, int parallelism) {
-        try (var executor = Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().factory())) {
+        try (var executor =
+                Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().factory())) {
             List<Future<Optional<String>>> purchases = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String user = Users.id(i % Users.COUNT + 1);
@@ -135,8 +142,7 @@ final class TicketOverflowClient {
     /** A metric of the server from the actuator, if it exposes it; diagnostic only. */
     Optional<Double> metric(String name, String tag) {
         try {
-            HttpResponse<String> response = send(get("/actuator/metrics/" + name
-                    + (tag == null ? "" : "?tag=" + tag)));
+            HttpResponse<String> response = send(get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)));
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -148,7 +154,10 @@ final class TicketOverflowClient {
     }
 
     static long retryAfterSeconds(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(TicketOverflowClient::parseRetryAfter).orElse(1L);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(TicketOverflowClient::parseRetryAfter)
+                .orElse(1L);
     }
 
     static long parseRetryAfter(String value) {

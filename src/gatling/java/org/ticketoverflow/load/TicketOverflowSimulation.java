@@ -58,8 +58,7 @@ abstract class TicketOverflowSimulation extends Simulation {
     }
 
     /** Adds notes (figures that are reported but not judged) before the verdicts are printed. */
-    protected void describeRun() {
-    }
+    protected void describeRun() {}
 
     /** The end-of-run checks passed (each is a request of the "verify" group). */
     protected Assertion checksPassed() {

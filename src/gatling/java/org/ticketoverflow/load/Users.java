@@ -7,8 +7,7 @@ final class Users {
 
     static final int COUNT = 5000;
 
-    private Users() {
-    }
+    private Users() {}
 
     static String id(int number) {
         return "00000000-0000-0000-0000-%012d".formatted(number);

@@ -2,7 +2,6 @@ package org.ticketoverflow.load;
 
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -21,8 +20,7 @@ final class Verification {
 
     static final String GROUP = "verify";
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /**
      * No oversell and no lost sale, for every concert of the ledger: the 201s never exceed the capacity, the
@@ -30,40 +28,61 @@ final class Verification {
      * seats) is SOLD_OUT with every seat sold.
      */
     static ChainBuilder sales(Verdicts verdicts, SaleLedger ledger) {
-        return group(GROUP).on(
-                exec(session -> session.set("verifyConcertIds", ledger.concertIds()))
-                        .foreach("#{verifyConcertIds}", "verifyConcertId").on(
+        return group(GROUP)
+                .on(exec(session -> session.set("verifyConcertIds", ledger.concertIds()))
+                        .foreach("#{verifyConcertIds}", "verifyConcertId")
+                        .on(
                                 exec(session -> session.remove("verifyConcert")),
-                                exec(http("concert").get("/api/v1/concerts/#{verifyConcertId}")
+                                exec(http("concert")
+                                        .get("/api/v1/concerts/#{verifyConcertId}")
                                         .check(status().is(200), bodyString().saveAs("verifyConcert"))),
-                                exec(http("no oversell").get("/api/v1/tickets?concert_id=#{verifyConcertId}")
-                                        .check(status().is(200), bodyString().transformWithSession((body, session) -> {
-                                            ConcertSales sales = ledger.of(session.getString("verifyConcertId"));
-                                            String check = "no oversell, no lost sale: " + sales.label();
-                                            try {
-                                                return verdicts.record(check,
-                                                        judgeSale(sales, session.getString("verifyConcert"), body));
-                                            } catch (RuntimeException e) {
-                                                return verdicts.record(check, e);
-                                            }
-                                        }).is("ok")))));
+                                exec(http("no oversell")
+                                        .get("/api/v1/tickets?concert_id=#{verifyConcertId}")
+                                        .check(
+                                                status().is(200),
+                                                bodyString()
+                                                        .transformWithSession((body, session) -> {
+                                                            ConcertSales sales =
+                                                                    ledger.of(session.getString("verifyConcertId"));
+                                                            String check =
+                                                                    "no oversell, no lost sale: " + sales.label();
+                                                            try {
+                                                                return verdicts.record(
+                                                                        check,
+                                                                        judgeSale(
+                                                                                sales,
+                                                                                session.getString("verifyConcert"),
+                                                                                body));
+                                                            } catch (RuntimeException e) {
+                                                                return verdicts.record(check, e);
+                                                            }
+                                                        })
+                                                        .is("ok")))));
     }
 
     /** A check of figures the load generator gathered itself (staleness, print times, stale tickets…). */
     static ChainBuilder figures(Verdicts verdicts, String check, Supplier<Verdicts.Finding> finding) {
-        return group(GROUP).on(exec(http(check).get("/api/v1/concerts/health")
-                .check(status().exists(), bodyString().transform(body -> {
-                    try {
-                        return verdicts.record(check, finding.get());
-                    } catch (RuntimeException e) {
-                        return verdicts.record(check, e);
-                    }
-                }).is("ok"))));
+        return group(GROUP)
+                .on(exec(http(check)
+                        .get("/api/v1/concerts/health")
+                        .check(
+                                status().exists(),
+                                bodyString()
+                                        .transform(body -> {
+                                            try {
+                                                return verdicts.record(check, finding.get());
+                                            } catch (RuntimeException e) {
+                                                return verdicts.record(check, e);
+                                            }
+                                        })
+                                        .is("ok"))));
     }
 
     static Verdicts.Finding judgeSale(ConcertSales sales, String concertBody, String ticketsBody) {
         JsonNode tickets = TicketOverflowClient.parse(ticketsBody);
-        String status = concertBody == null ? "?" : TicketOverflowClient.parse(concertBody).path("status").asText("?");
+        String status = concertBody == null
+                ? "?"
+                : TicketOverflowClient.parse(concertBody).path("status").asText("?");
         int capacity = sales.capacity();
         long listed = tickets.size();
         long acknowledged = sales.sold();
@@ -71,8 +90,8 @@ final class Verification {
         List<String> problems = new ArrayList<>();
         for (JsonNode ticket : tickets) {
             if (!sales.concertId().equals(ticket.path("concert").path("id").asText())) {
-                problems.add("GET /tickets?concert_id= listed ticket " + ticket.path("id").asText()
-                        + " of another concert");
+                problems.add("GET /tickets?concert_id= listed ticket "
+                        + ticket.path("id").asText() + " of another concert");
                 break;
             }
         }

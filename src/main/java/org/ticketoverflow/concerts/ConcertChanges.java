@@ -13,8 +13,14 @@ public record ConcertChanges(String name, String venue, LocalDate date, ConcertS
         if (nextStatus == ConcertStatus.ACTIVE && current.sold() >= current.capacity()) {
             nextStatus = ConcertStatus.SOLD_OUT;
         }
-        return new Concert(current.id(), name == null ? current.name() : name,
-                venue == null ? current.venue() : venue, date == null ? current.date() : date,
-                current.capacity(), current.sold(), nextStatus, current.version());
+        return new Concert(
+                current.id(),
+                name == null ? current.name() : name,
+                venue == null ? current.venue() : venue,
+                date == null ? current.date() : date,
+                current.capacity(),
+                current.sold(),
+                nextStatus,
+                current.version());
     }
 }

@@ -1,5 +1,4 @@
 package org.ticketoverflow.concerts;
 
 /** Published after a new concert has committed. */
-public record ConcertCreated(String concertId) {
-}
+public record ConcertCreated(String concertId) {}

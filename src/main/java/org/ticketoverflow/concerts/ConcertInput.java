@@ -21,18 +21,19 @@ final class ConcertInput {
     static final int MAX_TEXT = 1000;
 
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private ConcertInput() {
-    }
+    private ConcertInput() {}
 
     static NewConcert forCreate(JsonNode body, int maxCapacity) {
         requireObject(body);
         for (String field : body.propertyNames()) {
             if (!CREATE_FIELDS.contains(field)) {
-                throw RequestRejected.invalid(field, "Unknown field '" + field + "'; a concert has exactly "
-                        + "name, venue, date, capacity and status");
+                throw RequestRejected.invalid(
+                        field,
+                        "Unknown field '" + field + "'; a concert has exactly "
+                                + "name, venue, date, capacity and status");
             }
         }
         for (String field : CREATE_FIELDS) {
@@ -40,8 +41,8 @@ final class ConcertInput {
                 throw RequestRejected.invalid(field, "Field '" + field + "' is required");
             }
         }
-        return new NewConcert(text(body, "name"), text(body, "venue"), date(body), capacity(body, maxCapacity),
-                status(body));
+        return new NewConcert(
+                text(body, "name"), text(body, "venue"), date(body), capacity(body, maxCapacity), status(body));
     }
 
     static ConcertChanges forUpdate(JsonNode body) {
@@ -54,12 +55,14 @@ final class ConcertInput {
                 throw RequestRejected.invalid(field, "The capacity of a concert cannot be changed");
             }
             if (!UPDATE_FIELDS.contains(field)) {
-                throw RequestRejected.invalid(field, "Field '" + field + "' cannot be updated; "
-                        + "only name, venue, date and status can");
+                throw RequestRejected.invalid(
+                        field, "Field '" + field + "' cannot be updated; " + "only name, venue, date and status can");
             }
         }
-        return new ConcertChanges(body.has("name") ? text(body, "name") : null,
-                body.has("venue") ? text(body, "venue") : null, body.has("date") ? date(body) : null,
+        return new ConcertChanges(
+                body.has("name") ? text(body, "name") : null,
+                body.has("venue") ? text(body, "venue") : null,
+                body.has("date") ? date(body) : null,
                 body.has("status") ? status(body) : null);
     }
 
@@ -95,10 +98,11 @@ final class ConcertInput {
 
     private static int capacity(JsonNode body, int maxCapacity) {
         JsonNode value = body.get("capacity");
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1
+        if (!value.isIntegralNumber()
+                || !value.canConvertToInt()
+                || value.intValue() < 1
                 || value.intValue() > maxCapacity) {
-            throw RequestRejected.invalid("capacity",
-                    "'capacity' must be a whole number from 1 to " + maxCapacity);
+            throw RequestRejected.invalid("capacity", "'capacity' must be a whole number from 1 to " + maxCapacity);
         }
         return value.intValue();
     }

@@ -5,5 +5,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** @param maxCapacity the largest capacity a concert may have */
 @ConfigurationProperties("ticketoverflow")
-record ConcertSettings(@DefaultValue("150000") int maxCapacity) {
-}
+record ConcertSettings(@DefaultValue("150000") int maxCapacity) {}

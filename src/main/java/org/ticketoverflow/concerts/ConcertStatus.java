@@ -1,5 +1,7 @@
 package org.ticketoverflow.concerts;
 
 public enum ConcertStatus {
-    ACTIVE, CANCELLED, SOLD_OUT
+    ACTIVE,
+    CANCELLED,
+    SOLD_OUT
 }

@@ -62,19 +62,28 @@ public class Concerts {
     }
 
     public Optional<Concert> find(String id) {
-        return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(Concerts::concert).optional();
+        return jdbc.sql(SELECT + "WHERE id = :id")
+                .param("id", id)
+                .query(Concerts::concert)
+                .optional();
     }
 
     public boolean exists(String id) {
-        return jdbc.sql("SELECT COUNT(*) FROM concerts WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM concerts WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The current version of each named concert that exists. */
     public Map<String, Long> versions(Collection<String> ids) {
         Map<String, Long> versions = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("SELECT id, version FROM concerts WHERE id IN (:ids)").param("ids", ids)
-                    .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+            jdbc.sql("SELECT id, version FROM concerts WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2)))
+                    .list();
         }
         return versions;
     }
@@ -95,12 +104,18 @@ public class Concerts {
     @Transactional
     public Concert create(NewConcert concert) {
         String id = UUID.randomUUID().toString();
-        jdbc.sql(INSERT).param("id", id).param("name", concert.name()).param("venue", concert.venue())
-                .param("date", concert.date()).param("capacity", concert.capacity())
-                .param("status", concert.status().name()).param("now", now()).update();
+        jdbc.sql(INSERT)
+                .param("id", id)
+                .param("name", concert.name())
+                .param("venue", concert.venue())
+                .param("date", concert.date())
+                .param("capacity", concert.capacity())
+                .param("status", concert.status().name())
+                .param("now", now())
+                .update();
         events.publishEvent(new ConcertCreated(id));
-        return new Concert(id, concert.name(), concert.venue(), concert.date(), concert.capacity(), 0,
-                concert.status(), 1);
+        return new Concert(
+                id, concert.name(), concert.venue(), concert.date(), concert.capacity(), 0, concert.status(), 1);
     }
 
     /** Applies the changes; the version grows only if something actually changed. Empty if no such concert. */
@@ -111,12 +126,24 @@ public class Concerts {
             if (next.equals(current)) {
                 return current;
             }
-            jdbc.sql(UPDATE_DETAILS).param("id", id).param("name", next.name()).param("venue", next.venue())
-                    .param("date", next.date()).param("status", next.status().name()).update();
-            Concert updated = new Concert(id, next.name(), next.venue(), next.date(), next.capacity(), next.sold(),
-                    next.status(), current.version() + 1);
-            events.publishEvent(new ConcertChanged(id, updated.version(), updated.date(),
-                    !updated.date().equals(current.date())));
+            jdbc.sql(UPDATE_DETAILS)
+                    .param("id", id)
+                    .param("name", next.name())
+                    .param("venue", next.venue())
+                    .param("date", next.date())
+                    .param("status", next.status().name())
+                    .update();
+            Concert updated = new Concert(
+                    id,
+                    next.name(),
+                    next.venue(),
+                    next.date(),
+                    next.capacity(),
+                    next.sold(),
+                    next.status(),
+                    current.version() + 1);
+            events.publishEvent(new ConcertChanged(
+                    id, updated.version(), updated.date(), !updated.date().equals(current.date())));
             return updated;
         });
     }
@@ -139,7 +166,8 @@ public class Concerts {
         if (concert.status() != ConcertStatus.ACTIVE || granted <= 0) {
             return SeatGrant.refused(SeatGrant.Refusal.SOLD_OUT);
         }
-        int updated = jdbc.sql(TAKE_SEATS).param("id", id).param("granted", granted).update();
+        int updated =
+                jdbc.sql(TAKE_SEATS).param("id", id).param("granted", granted).update();
         if (updated != 1) {
             throw new IllegalStateException("seats of concert " + id + " changed under its row lock");
         }
@@ -151,8 +179,14 @@ public class Concerts {
     }
 
     private static Concert concert(ResultSet rs, int row) throws SQLException {
-        return new Concert(rs.getString("id"), rs.getString("name"), rs.getString("venue"),
-                rs.getObject("concert_date", LocalDate.class), rs.getInt("capacity"), rs.getInt("sold"),
-                ConcertStatus.valueOf(rs.getString("status")), rs.getLong("version"));
+        return new Concert(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("venue"),
+                rs.getObject("concert_date", LocalDate.class),
+                rs.getInt("capacity"),
+                rs.getInt("sold"),
+                ConcertStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"));
     }
 }

@@ -60,8 +60,13 @@ class ConcertsController {
     /** The six keys of the API's Concert, in that order. */
     record ConcertView(String id, String name, String venue, String date, int capacity, String status) {
         static ConcertView of(Concert concert) {
-            return new ConcertView(concert.id(), concert.name(), concert.venue(), concert.date().toString(),
-                    concert.capacity(), concert.status().name());
+            return new ConcertView(
+                    concert.id(),
+                    concert.name(),
+                    concert.venue(),
+                    concert.date().toString(),
+                    concert.capacity(),
+                    concert.status().name());
         }
     }
 }

@@ -5,7 +5,12 @@ package org.ticketoverflow.concerts;
  */
 public record SeatGrant(int granted, Refusal refusal) {
 
-    public enum Refusal { NONE, UNKNOWN_CONCERT, CANCELLED, SOLD_OUT }
+    public enum Refusal {
+        NONE,
+        UNKNOWN_CONCERT,
+        CANCELLED,
+        SOLD_OUT
+    }
 
     static SeatGrant refused(Refusal refusal) {
         return new SeatGrant(0, refusal);

@@ -127,8 +127,8 @@ class Claims {
                 .param("owner", owner)
                 .update();
         if (marked != due.size()) {
-            throw new ConcurrencyFailureException("claimed " + due.size() + " jobs but only " + marked
-                    + " were still queued");
+            throw new ConcurrencyFailureException(
+                    "claimed " + due.size() + " jobs but only " + marked + " were still queued");
         }
         return due;
     }
@@ -137,8 +137,11 @@ class Claims {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql(EXTEND_LEASES).param("ids", ids).param("owner", owner)
-                .param("leaseUntil", timestamp(leaseUntil)).update();
+        return jdbc.sql(EXTEND_LEASES)
+                .param("ids", ids)
+                .param("owner", owner)
+                .param("leaseUntil", timestamp(leaseUntil))
+                .update();
     }
 
     boolean complete(ClaimedJob job) {
@@ -146,11 +149,19 @@ class Claims {
     }
 
     boolean reschedule(ClaimedJob job, Instant runAt, String reason) {
-        return ownedBy(jdbc.sql(RESCHEDULE), job).param("runAt", timestamp(runAt)).param("reason", reason).update() == 1;
+        return ownedBy(jdbc.sql(RESCHEDULE), job)
+                        .param("runAt", timestamp(runAt))
+                        .param("reason", reason)
+                        .update()
+                == 1;
     }
 
     boolean fail(ClaimedJob job, Instant now, String reason) {
-        return ownedBy(jdbc.sql(FAIL), job).param("now", timestamp(now)).param("reason", reason).update() == 1;
+        return ownedBy(jdbc.sql(FAIL), job)
+                        .param("now", timestamp(now))
+                        .param("reason", reason)
+                        .update()
+                == 1;
     }
 
     private static JdbcClient.StatementSpec ownedBy(JdbcClient.StatementSpec statement, ClaimedJob job) {
@@ -165,13 +176,21 @@ class Claims {
     }
 
     int requeueExpired(Instant now, int maxAttempts) {
-        return jdbc.sql(REQUEUE_EXPIRED).param("now", timestamp(now)).param("maxAttempts", maxAttempts).update();
+        return jdbc.sql(REQUEUE_EXPIRED)
+                .param("now", timestamp(now))
+                .param("maxAttempts", maxAttempts)
+                .update();
     }
 
     private static ClaimedJob claimed(ResultSet row, String owner) throws SQLException {
-        Job job = new Job(row.getLong("id"), row.getString("kind"), row.getString("subject"),
-                row.getString("group_key"), row.getInt("attempts") + 1,
+        Job job = new Job(
+                row.getLong("id"),
+                row.getString("kind"),
+                row.getString("subject"),
+                row.getString("group_key"),
+                row.getInt("attempts") + 1,
                 row.getObject("enqueued_at", OffsetDateTime.class).toInstant());
-        return new ClaimedJob(job, owner, row.getObject("run_at", OffsetDateTime.class).toInstant());
+        return new ClaimedJob(
+                job, owner, row.getObject("run_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -27,7 +27,13 @@ final class Housekeeping implements SmartLifecycle {
     private final boolean worker;
     private volatile ScheduledExecutorService timer;
 
-    Housekeeping(Claims claims, Jobs jobs, JobMetrics metrics, Wakeup wakeup, JobsDatabase database, JobsSettings settings,
+    Housekeeping(
+            Claims claims,
+            Jobs jobs,
+            JobMetrics metrics,
+            Wakeup wakeup,
+            JobsDatabase database,
+            JobsSettings settings,
             boolean worker) {
         this.claims = claims;
         this.jobs = jobs;
@@ -90,12 +96,16 @@ final class Housekeeping implements SmartLifecycle {
     }
 
     private static void every(ScheduledExecutorService timer, Duration interval, String task, Runnable work) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.warn("Job queue housekeeping failed {}; trying again in {}", task, interval, e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        log.warn("Job queue housekeeping failed {}; trying again in {}", task, interval, e);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param attempts how many times it has been claimed, this time included (1 on the first run)
  */
-public record Job(long id, String kind, String subject, String groupKey, int attempts, Instant enqueuedAt) {
-}
+public record Job(long id, String kind, String subject, String groupKey, int attempts, Instant enqueuedAt) {}

@@ -19,8 +19,7 @@ public sealed interface JobResult {
         return new Failed(reason);
     }
 
-    record Done() implements JobResult {
-    }
+    record Done() implements JobResult {}
 
     record RetryLater(Duration delay, String reason) implements JobResult {
         public RetryLater {
@@ -31,6 +30,5 @@ public sealed interface JobResult {
         }
     }
 
-    record Failed(String reason) implements JobResult {
-    }
+    record Failed(String reason) implements JobResult {}
 }

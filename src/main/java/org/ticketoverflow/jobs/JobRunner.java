@@ -25,10 +25,11 @@ final class JobRunner {
     private final JobMetrics metrics;
 
     JobRunner(Stream<JobHandler> handlers, Claims claims, JobsSettings settings, JobMetrics metrics) {
-        this.handlers = handlers.collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity(),
-                (one, other) -> {
+        this.handlers =
+                handlers.collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity(), (one, other) -> {
                     throw new IllegalStateException("two handlers for job kind " + one.kind() + ": "
-                            + one.getClass().getName() + " and " + other.getClass().getName());
+                            + one.getClass().getName() + " and "
+                            + other.getClass().getName());
                 }));
         this.claims = claims;
         this.settings = settings;
@@ -46,14 +47,18 @@ final class JobRunner {
         Instant now = Instant.now();
         boolean recorded = switch (result) {
             case JobResult.Done done -> claims.complete(claimed);
-            case JobResult.RetryLater retry -> claims.reschedule(claimed, now.plus(retry.delay()), truncate(retry.reason()));
+            case JobResult.RetryLater retry ->
+                claims.reschedule(claimed, now.plus(retry.delay()), truncate(retry.reason()));
             case JobResult.Failed failed -> claims.fail(claimed, now, truncate(failed.reason()));
         };
         if (recorded) {
             metrics.completed(claimed.kind(), outcome(result));
         } else {
-            log.warn("Job {} ({}) lost its lease before finishing; its outcome {} was dropped", claimed.id(),
-                    claimed.kind(), result);
+            log.warn(
+                    "Job {} ({}) lost its lease before finishing; its outcome {} was dropped",
+                    claimed.id(),
+                    claimed.kind(),
+                    result);
         }
     }
 
@@ -68,13 +73,24 @@ final class JobRunner {
         } catch (RuntimeException e) {
             String error = e.toString();
             if (claimed.attempts() >= settings.maxAttempts()) {
-                log.error("Job {} ({} {}) failed for good after {} attempts", claimed.id(), claimed.kind(),
-                        claimed.job().subject(), claimed.attempts(), e);
+                log.error(
+                        "Job {} ({} {}) failed for good after {} attempts",
+                        claimed.id(),
+                        claimed.kind(),
+                        claimed.job().subject(),
+                        claimed.attempts(),
+                        e);
                 return JobResult.failed(error);
             }
             Duration backoff = settings.backoff(claimed.attempts());
-            log.warn("Job {} ({} {}) failed on attempt {}, retrying in {}: {}", claimed.id(), claimed.kind(),
-                    claimed.job().subject(), claimed.attempts(), backoff, error);
+            log.warn(
+                    "Job {} ({} {}) failed on attempt {}, retrying in {}: {}",
+                    claimed.id(),
+                    claimed.kind(),
+                    claimed.job().subject(),
+                    claimed.attempts(),
+                    backoff,
+                    error);
             return JobResult.retryLater(backoff, error);
         }
     }

@@ -91,7 +91,11 @@ class Jobs {
     }
 
     int resort(String kind, String groupKey, long sortKey) {
-        return jdbc.sql(RESORT).param("kind", kind).param("groupKey", groupKey).param("sortKey", sortKey).update();
+        return jdbc.sql(RESORT)
+                .param("kind", kind)
+                .param("groupKey", groupKey)
+                .param("sortKey", sortKey)
+                .update();
     }
 
     Map<String, Long> countWaitingByKind() {

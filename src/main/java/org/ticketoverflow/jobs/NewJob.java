@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param dedupeKey at most one waiting job holds it (see {@link JobQueue#enqueueUnique}); cleared when the job
  *                  is claimed; may be null
  */
-public record NewJob(String kind, String subject, String groupKey, int lane, long sortKey, Instant runAt,
-        String dedupeKey) {
+public record NewJob(
+        String kind, String subject, String groupKey, int lane, long sortKey, Instant runAt, String dedupeKey) {
 
     public NewJob {
         Objects.requireNonNull(kind, "kind");

@@ -91,7 +91,8 @@ final class PostgresWakeups implements SmartLifecycle {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(MAX_RECONNECT_PAUSE) > 0 ? MAX_RECONNECT_PAUSE
+                pause = pause.multipliedBy(2).compareTo(MAX_RECONNECT_PAUSE) > 0
+                        ? MAX_RECONNECT_PAUSE
                         : pause.multipliedBy(2);
             } finally {
                 JdbcUtils.closeConnection(connection);
@@ -123,7 +124,8 @@ final class PostgresWakeups implements SmartLifecycle {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
         }
-        Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", true, getClass().getClassLoader());
+        Class<?> pgConnection =
+                Class.forName("org.postgresql.PGConnection", true, getClass().getClassLoader());
         Object notifications = connection.unwrap(pgConnection);
         Method getNotifications = pgConnection.getMethod("getNotifications", int.class);
         wakeup.signal();

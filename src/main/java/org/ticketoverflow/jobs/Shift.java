@@ -27,10 +27,10 @@ final class Shift {
 
     Shift(int slots, Wakeup.Doorbell doorbell) {
         this.free = new Semaphore(slots);
-        this.slotThreads = Executors.newFixedThreadPool(slots, Thread.ofPlatform().name("jobs-worker-", 1).daemon()
-                .factory());
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("jobs-heartbeat")
-                .daemon().factory());
+        this.slotThreads = Executors.newFixedThreadPool(
+                slots, Thread.ofPlatform().name("jobs-worker-", 1).daemon().factory());
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("jobs-heartbeat").daemon().factory());
         this.doorbell = doorbell;
     }
 
@@ -42,8 +42,11 @@ final class Shift {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                log.error("Job {} ({}) could not be run to the end; it will be taken again when its lease expires",
-                        job.id(), job.kind(), e);
+                log.error(
+                        "Job {} ({}) could not be run to the end; it will be taken again when its lease expires",
+                        job.id(),
+                        job.kind(),
+                        e);
             } finally {
                 running.remove(job.id());
                 free.release();

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WorkerSettings(@DefaultValue({"api", "worker"}) Set<String> roles, Integer workerConcurrency) {
 
     WorkerSettings {
-        roles = roles.stream().map(role -> role.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        roles = roles.stream()
+                .map(role -> role.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         if (workerConcurrency != null && workerConcurrency < 1) {
             throw new IllegalArgumentException("ticketoverflow.worker-concurrency must be at least 1");
         }

@@ -37,7 +37,14 @@ final class Workers implements SmartLifecycle {
     private final Object lifecycle = new Object();
     private volatile Shift shift;
 
-    Workers(Claims claims, Jobs jobs, JobRunner runner, Wakeup wakeup, JobsSettings settings, String node, int slots,
+    Workers(
+            Claims claims,
+            Jobs jobs,
+            JobRunner runner,
+            Wakeup wakeup,
+            JobsSettings settings,
+            String node,
+            int slots,
             boolean autoStartup) {
         this.claims = claims;
         this.jobs = jobs;
@@ -56,9 +63,13 @@ final class Workers implements SmartLifecycle {
                 return;
             }
             Shift started = new Shift(slots, wakeup.register());
-            started.heartbeats.scheduleWithFixedDelay(() -> heartbeat(started), settings.heartbeat().toMillis(),
-                    settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-            started.dispatcher = Thread.ofPlatform().name("jobs-dispatcher").daemon().start(() -> dispatch(started));
+            started.heartbeats.scheduleWithFixedDelay(
+                    () -> heartbeat(started),
+                    settings.heartbeat().toMillis(),
+                    settings.heartbeat().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            started.dispatcher =
+                    Thread.ofPlatform().name("jobs-dispatcher").daemon().start(() -> dispatch(started));
             shift = started;
             log.info("Job workers started: {} slots as node {}", slots, node);
         }
@@ -130,7 +141,8 @@ final class Workers implements SmartLifecycle {
 
     private void heartbeat(Shift current) {
         try {
-            claims.extendLeases(node, List.copyOf(current.running.keySet()), Instant.now().plus(settings.lease()));
+            claims.extendLeases(
+                    node, List.copyOf(current.running.keySet()), Instant.now().plus(settings.lease()));
         } catch (RuntimeException e) {
             log.warn("Extending the leases of running jobs failed; trying again at the next heartbeat", e);
         }
@@ -164,8 +176,10 @@ final class Workers implements SmartLifecycle {
             int released = claims.release(node, unfinished);
             log.info("Handed {} unfinished jobs back to the queue: {}", released, unfinished);
         } catch (RuntimeException e) {
-            log.warn("Could not hand back unfinished jobs {}; they will be taken again when their lease expires",
-                    unfinished, e);
+            log.warn(
+                    "Could not hand back unfinished jobs {}; they will be taken again when their lease expires",
+                    unfinished,
+                    e);
         }
         ending.slotThreads.shutdownNow();
     }

@@ -38,7 +38,10 @@ class OutdatedPrints {
             jobs.resort(PrintDesk.PRINT_KIND, change.concertId(), change.date().toEpochDay());
         }
         int deleted = prints.deleteOutdated(change.concertId(), change.version());
-        log.info("concert {} is now version {}: deleted {} outdated prints", change.concertId(), change.version(),
+        log.info(
+                "concert {} is now version {}: deleted {} outdated prints",
+                change.concertId(),
+                change.version(),
                 deleted);
     }
 

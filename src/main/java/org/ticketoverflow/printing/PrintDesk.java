@@ -40,8 +40,14 @@ class PrintDesk {
         Ticket ticket = tickets.find(ticketId).orElseThrow(() -> unknown(ticketId));
         Concert concert = concerts.find(ticket.concertId()).orElseThrow();
         if (tickets.requestPrint(ticketId, concert.version())) {
-            jobs.enqueue(new NewJob(PRINT_KIND, ticketId, concert.id(), PRINT_LANE, concert.date().toEpochDay(),
-                    Instant.now(), null));
+            jobs.enqueue(new NewJob(
+                    PRINT_KIND,
+                    ticketId,
+                    concert.id(),
+                    PRINT_LANE,
+                    concert.date().toEpochDay(),
+                    Instant.now(),
+                    null));
         }
     }
 

@@ -42,8 +42,14 @@ class PrintJob implements JobHandler {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    PrintJob(Tickets tickets, Concerts concerts, UserDirectory users, Renderer renderer, PrintedTickets prints,
-            TransactionTemplate transactions, MeterRegistry meters) {
+    PrintJob(
+            Tickets tickets,
+            Concerts concerts,
+            UserDirectory users,
+            Renderer renderer,
+            PrintedTickets prints,
+            TransactionTemplate transactions,
+            MeterRegistry meters) {
         this.tickets = tickets;
         this.concerts = concerts;
         this.users = users;
@@ -134,7 +140,13 @@ class PrintJob implements JobHandler {
     }
 
     private static TicketDocument document(Ticket ticket, User holder, Concert concert) {
-        return new TicketDocument(ticket.id(), holder.name(), holder.email(), concert.id(), concert.name(),
-                concert.date().toString(), concert.venue());
+        return new TicketDocument(
+                ticket.id(),
+                holder.name(),
+                holder.email(),
+                concert.id(),
+                concert.name(),
+                concert.date().toString(),
+                concert.venue());
     }
 }

@@ -36,24 +36,34 @@ class PrintedTickets {
         this.jdbc = jdbc;
     }
 
-    record StoredPrint(long concertVersion, String svg) { }
+    record StoredPrint(long concertVersion, String svg) {}
 
     Optional<StoredPrint> find(String ticketId) {
-        return jdbc.sql(FIND).param("ticket", ticketId)
-                .query((rs, n) -> new StoredPrint(rs.getLong(1), rs.getString(2))).optional();
+        return jdbc.sql(FIND)
+                .param("ticket", ticketId)
+                .query((rs, n) -> new StoredPrint(rs.getLong(1), rs.getString(2)))
+                .optional();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void store(String ticketId, String concertId, long version, String svg) {
         jdbc.sql(DELETE_ONE).param("ticket", ticketId).update();
-        jdbc.sql(INSERT).param("ticket", ticketId).param("concert", concertId).param("version", version)
-                .param("svg", svg).param("now", Instant.now().atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql(INSERT)
+                .param("ticket", ticketId)
+                .param("concert", concertId)
+                .param("version", version)
+                .param("svg", svg)
+                .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     /** Deletes the prints of a concert made before {@code currentVersion}; they can never be served again. */
     @Transactional
     int deleteOutdated(String concertId, long currentVersion) {
-        return jdbc.sql(DELETE_OUTDATED).param("concert", concertId).param("version", currentVersion).update();
+        return jdbc.sql(DELETE_OUTDATED)
+                .param("concert", concertId)
+                .param("version", currentVersion)
+                .update();
     }
 
     List<String> concertsWithPrints() {

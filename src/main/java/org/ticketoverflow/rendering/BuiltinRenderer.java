@@ -16,8 +16,8 @@ final class BuiltinRenderer implements Renderer {
         String ticketId = ticket.ticketId() == null ? "" : ticket.ticketId();
         if (!Code128.canEncode(ticketId)) {
             // Like hamilton's empty SVG for an id it cannot barcode: the same input will always fail.
-            throw new RenderingFailedException("ticket id '" + ticketId
-                    + "' cannot be put in a Code-128 barcode (printable ASCII only)", false);
+            throw new RenderingFailedException(
+                    "ticket id '" + ticketId + "' cannot be put in a Code-128 barcode (printable ASCII only)", false);
         }
         cost.burnForTicket();
         return TicketSvg.draw(ticket);

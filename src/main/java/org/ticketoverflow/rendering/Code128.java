@@ -24,8 +24,7 @@ final class Code128 {
     private static final int FIRST_CHARACTER = 32;
     private static final int LAST_CHARACTER = 127;
 
-    private Code128() {
-    }
+    private Code128() {}
 
     static boolean canEncode(String text) {
         return !text.isEmpty() && text.chars().allMatch(c -> c >= FIRST_CHARACTER && c <= LAST_CHARACTER);

@@ -3,7 +3,6 @@ package org.ticketoverflow.rendering;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,24 +31,24 @@ final class HamiltonRenderer implements Renderer {
     @Override
     public String renderTicket(TicketDocument ticket) {
         ObjectNode input = json.createObjectNode()
-            .put("id", text(ticket.ticketId()))
-            .put("name", text(ticket.holderName()))
-            .put("email", text(ticket.holderEmail()));
+                .put("id", text(ticket.ticketId()))
+                .put("name", text(ticket.holderName()))
+                .put("email", text(ticket.holderEmail()));
         input.putObject("concert")
-            .put("id", text(ticket.concertId()))
-            .put("name", text(ticket.concertName()))
-            .put("date", text(ticket.concertDate()))
-            .put("venue", text(ticket.venue()));
+                .put("id", text(ticket.concertId()))
+                .put("name", text(ticket.concertName()))
+                .put("date", text(ticket.concertDate()))
+                .put("venue", text(ticket.venue()));
         return generate("ticket", input);
     }
 
     @Override
     public String renderSeatingPlan(SeatingDocument plan) {
         ObjectNode input = json.createObjectNode()
-            .put("id", text(plan.concertId()))
-            .put("name", text(plan.name()))
-            .put("date", text(plan.date()))
-            .put("venue", text(plan.venue()));
+                .put("id", text(plan.concertId()))
+                .put("name", text(plan.name()))
+                .put("date", text(plan.date()))
+                .put("venue", text(plan.venue()));
         input.putObject("seats").put("max", plan.capacity()).put("purchased", plan.sold());
         return generate("seating", input);
     }
@@ -58,15 +57,13 @@ final class HamiltonRenderer implements Renderer {
         byte[] inputJson = json.writeValueAsBytes(input);
         try {
             slots.acquire();
-        }
-        catch (InterruptedException interrupted) {
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new RenderingFailedException("interrupted while waiting to run hamilton", true, interrupted);
         }
         try {
             return new HamiltonRun(executable, kind, timeout, json).generate(inputJson);
-        }
-        finally {
+        } finally {
             slots.release();
         }
     }

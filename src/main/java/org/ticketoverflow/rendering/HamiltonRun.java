@@ -10,10 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,22 +46,28 @@ final class HamiltonRun {
         Path directory;
         try {
             directory = Files.createTempDirectory("ticketoverflow-hamilton-");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw failure("could not create its temporary directory: " + e.getMessage(), true, e);
         }
         try {
             Path input = Files.write(directory.resolve("input.json"), inputJson);
             Path output = directory.resolve("output");
             Path stderr = directory.resolve("stderr.txt");
-            int exitCode = run(List.of(executable.toString(), "generate", kind, "--input", input.toString(),
-                    "--output", output.toString()), directory, stderr);
+            int exitCode = run(
+                    List.of(
+                            executable.toString(),
+                            "generate",
+                            kind,
+                            "--input",
+                            input.toString(),
+                            "--output",
+                            output.toString()),
+                    directory,
+                    stderr);
             return outcome(exitCode, directory.resolve("output.svg"), directory.resolve("output.json"), stderr);
-        }
-        catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw failure("I/O error: " + e.getMessage(), true, e);
-        }
-        finally {
+        } finally {
             deleteRecursively(directory);
         }
     }
@@ -71,12 +75,12 @@ final class HamiltonRun {
     private int run(List<String> command, Path directory, Path stderr) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile())
-                .start();
-        }
-        catch (IOException e) {
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(stderr.toFile())
+                    .start();
+        } catch (IOException e) {
             throw failure("could not be started (" + executable + "): " + e.getMessage(), true, e);
         }
         try {
@@ -85,12 +89,10 @@ final class HamiltonRun {
                 throw failure("took longer than " + timeout + " and was killed", true, null);
             }
             return process.exitValue();
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("was interrupted and killed", true, e);
-        }
-        finally {
+        } finally {
             if (process.isAlive()) {
                 killWithDescendants(process);
             }
@@ -110,8 +112,11 @@ final class HamiltonRun {
         }
         String errors = Files.exists(stderr) ? read(stderr).strip() : "";
         boolean killedBySignal = exitCode > SIGNAL_EXIT_CODES;
-        throw failure("exited " + exitCode + " without a message file; stderr: "
-                + (errors.isEmpty() ? "(empty)" : shorten(errors)), killedBySignal, null);
+        throw failure(
+                "exited " + exitCode + " without a message file; stderr: "
+                        + (errors.isEmpty() ? "(empty)" : shorten(errors)),
+                killedBySignal,
+                null);
     }
 
     /** The message file should be {@code {"message": "…"}} but is not always valid JSON: then its raw text. */
@@ -121,8 +126,7 @@ final class HamiltonRun {
             if (node != null && node.path("message").isString()) {
                 return shorten(node.path("message").stringValue());
             }
-        }
-        catch (JacksonException notJson) {
+        } catch (JacksonException notJson) {
             // falls back to the raw text below
         }
         String raw = content.strip();
@@ -136,8 +140,7 @@ final class HamiltonRun {
         descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -156,9 +159,9 @@ final class HamiltonRun {
 
     private static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException | UncheckedIOException e) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
             log.warn("Could not delete hamilton's temporary directory {}", directory, e);
         }
         if (Files.exists(directory)) {

@@ -1,7 +1,6 @@
 package org.ticketoverflow.rendering;
 
 import java.util.Locale;
-
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
@@ -41,8 +40,7 @@ record RenderCost(int ticketCost, int seatingCost) {
             if (cost >= MIN_BCRYPT_COST && cost <= MAX_BCRYPT_COST) {
                 return new RenderCost(cost, cost);
             }
-        }
-        catch (NumberFormatException notANumber) {
+        } catch (NumberFormatException notANumber) {
             // falls through to the message below
         }
         throw new IllegalArgumentException("ticketoverflow.render-cost (TICKETOVERFLOW_RENDER_COST) must be "

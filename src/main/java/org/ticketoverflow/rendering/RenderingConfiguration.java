@@ -1,10 +1,8 @@
 package org.ticketoverflow.rendering;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +17,9 @@ class RenderingConfiguration {
      * @param workerConcurrency {@code ticketoverflow.worker-concurrency}; 0 or less means the number of cores
      */
     @Bean
-    Renderer renderer(RenderingSettings settings, MeterRegistry registry,
+    Renderer renderer(
+            RenderingSettings settings,
+            MeterRegistry registry,
             @Value("${ticketoverflow.worker-concurrency:0}") int workerConcurrency) {
         Renderer renderer = switch (settings.renderer()) {
             case RenderingSettings.HAMILTON -> hamilton(settings, workerConcurrency);
@@ -35,7 +35,8 @@ class RenderingConfiguration {
             throw new IllegalStateException("ticketoverflow.hamilton-path (TICKETOVERFLOW_HAMILTON_PATH) must "
                     + "name an executable file, but '" + executable + "' is not one");
         }
-        int processes = workerConcurrency > 0 ? workerConcurrency : Runtime.getRuntime().availableProcessors();
+        int processes =
+                workerConcurrency > 0 ? workerConcurrency : Runtime.getRuntime().availableProcessors();
         return new HamiltonRenderer(executable, settings.hamiltonTimeout(), processes);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -20,19 +19,24 @@ import org.springframework.boot.convert.DurationUnit;
  *     means seconds); env TICKETOVERFLOW_HAMILTON_TIMEOUT
  */
 @ConfigurationProperties(prefix = "ticketoverflow")
-record RenderingSettings(String renderer, String renderCost, Path hamiltonPath,
+record RenderingSettings(
+        String renderer,
+        String renderCost,
+        Path hamiltonPath,
         @DurationUnit(ChronoUnit.SECONDS) Duration hamiltonTimeout) {
 
     static final String BUILTIN = "builtin";
     static final String HAMILTON = "hamilton";
 
     RenderingSettings {
-        renderer = renderer == null || renderer.isBlank() ? BUILTIN : renderer.strip().toLowerCase(Locale.ROOT);
+        renderer = renderer == null || renderer.isBlank()
+                ? BUILTIN
+                : renderer.strip().toLowerCase(Locale.ROOT);
         renderCost = renderCost == null || renderCost.isBlank() ? "none" : renderCost.strip();
         hamiltonTimeout = hamiltonTimeout == null ? Duration.ofSeconds(120) : hamiltonTimeout;
         if (!renderer.equals(BUILTIN) && !renderer.equals(HAMILTON)) {
-            throw new IllegalArgumentException("ticketoverflow.renderer (TICKETOVERFLOW_RENDERER) must be '"
-                    + BUILTIN + "' or '" + HAMILTON + "', but was '" + renderer + "'");
+            throw new IllegalArgumentException("ticketoverflow.renderer (TICKETOVERFLOW_RENDERER) must be '" + BUILTIN
+                    + "' or '" + HAMILTON + "', but was '" + renderer + "'");
         }
         RenderCost.parse(renderCost);
         if (renderer.equals(HAMILTON) && hamiltonPath == null) {

@@ -5,5 +5,4 @@ package org.ticketoverflow.rendering;
  *
  * @param date the concert's date as {@code YYYY-MM-DD}
  */
-public record SeatingDocument(String concertId, String name, String date, String venue, int capacity, int sold) {
-}
+public record SeatingDocument(String concertId, String name, String date, String venue, int capacity, int sold) {}

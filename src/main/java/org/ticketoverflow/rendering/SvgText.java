@@ -9,8 +9,7 @@ final class SvgText {
 
     private static final char REPLACEMENT = '\uFFFD';
 
-    private SvgText() {
-    }
+    private SvgText() {}
 
     static String escape(String text) {
         if (text == null) {
@@ -26,11 +25,11 @@ final class SvgText {
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&apos;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         escaped.append(c).append(text.charAt(++i));
-                    }
-                    else {
+                    } else {
                         escaped.append(allowedInXml(c) ? c : REPLACEMENT);
                     }
                 }

@@ -5,6 +5,11 @@ package org.ticketoverflow.rendering;
  *
  * @param concertDate the concert's date as {@code YYYY-MM-DD}
  */
-public record TicketDocument(String ticketId, String holderName, String holderEmail, String concertId,
-        String concertName, String concertDate, String venue) {
-}
+public record TicketDocument(
+        String ticketId,
+        String holderName,
+        String holderEmail,
+        String concertId,
+        String concertName,
+        String concertDate,
+        String venue) {}

@@ -1,9 +1,8 @@
 package org.ticketoverflow.rendering;
 
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
 
 /**
  * Records {@code ticketoverflow.render.duration{kind, renderer}} around another renderer. Failed renders are
@@ -37,18 +36,17 @@ final class TimedRenderer implements Renderer {
         Timer.Sample sample = Timer.start();
         try {
             return render.get();
-        }
-        finally {
+        } finally {
             sample.stop(timer);
         }
     }
 
     private static Timer timer(String kind, String rendererName, MeterRegistry registry) {
         return Timer.builder(METRIC)
-            .description("Time to render one SVG document")
-            .tag("kind", kind)
-            .tag("renderer", rendererName)
-            .publishPercentileHistogram()
-            .register(registry);
+                .description("Time to render one SVG document")
+                .tag("kind", kind)
+                .tag("renderer", rendererName)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 }

@@ -30,8 +30,8 @@ class SeatingController {
             if (!concerts.exists(id)) {
                 throw RequestRejected.notFound("No concert with id " + id);
             }
-            throw RequestRejected.unavailable("The first seating plan of concert " + id + " is being drawn",
-                    (int) Math.max(1, settings.retryAfter().toSeconds()));
+            throw RequestRejected.unavailable("The first seating plan of concert " + id + " is being drawn", (int)
+                    Math.max(1, settings.retryAfter().toSeconds()));
         }
         return ResponseEntity.ok().contentType(SVG).body(svg);
     }

@@ -45,8 +45,13 @@ class SeatingPlanJob implements JobHandler {
         plans.startRendering(concert.id());
         String svg;
         try {
-            svg = renderer.renderSeatingPlan(new SeatingDocument(concert.id(), concert.name(),
-                    concert.date().toString(), concert.venue(), concert.capacity(), concert.sold()));
+            svg = renderer.renderSeatingPlan(new SeatingDocument(
+                    concert.id(),
+                    concert.name(),
+                    concert.date().toString(),
+                    concert.venue(),
+                    concert.capacity(),
+                    concert.sold()));
         } catch (RenderingFailedException e) {
             return e.retryable() && job.attempts() < MAX_ATTEMPTS
                     ? JobResult.retryLater(Duration.ofSeconds(1L << Math.min(job.attempts(), 5)), e.getMessage())

@@ -50,24 +50,39 @@ class SeatingPlans {
     }
 
     /** What a plan shows, to compare with its concert. {@code renderedAt} is null before the first render. */
-    record PlanState(String concertId, int sold, long concertVersion, Instant renderedAt, Instant staleSince,
-            Instant renderingSince) { }
+    record PlanState(
+            String concertId,
+            int sold,
+            long concertVersion,
+            Instant renderedAt,
+            Instant staleSince,
+            Instant renderingSince) {}
 
     Optional<String> svg(String concertId) {
-        return jdbc.sql(FIND_SVG).param("concert", concertId).query(String.class).optional();
+        return jdbc.sql(FIND_SVG)
+                .param("concert", concertId)
+                .query(String.class)
+                .optional();
     }
 
     List<PlanState> all() {
-        return jdbc.sql(ALL).query((rs, n) -> new PlanState(rs.getString(1), rs.getInt(2), rs.getLong(3),
-                instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
-                instant(rs.getObject(6, OffsetDateTime.class))))
+        return jdbc.sql(ALL)
+                .query((rs, n) -> new PlanState(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getLong(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        instant(rs.getObject(6, OffsetDateTime.class))))
                 .list();
     }
 
     /** Makes the row a concert's plan will live in; false if another node made it first. */
     boolean addPlaceholder(String concertId) {
         try {
-            jdbc.sql(ADD_PLACEHOLDER).param("concert", concertId).param("now", Instant.now().atOffset(ZoneOffset.UTC))
+            jdbc.sql(ADD_PLACEHOLDER)
+                    .param("concert", concertId)
+                    .param("now", Instant.now().atOffset(ZoneOffset.UTC))
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -83,27 +98,41 @@ class SeatingPlans {
     void store(String concertId, String svg, int sold, long version, Instant staleSince) {
         Instant now = Instant.now();
         // typed, so PostgreSQL accepts a null here too
-        jdbc.sql(STORE).param("stale", staleSince == null ? null : staleSince.atOffset(ZoneOffset.UTC),
+        jdbc.sql(STORE)
+                .param(
+                        "stale",
+                        staleSince == null ? null : staleSince.atOffset(ZoneOffset.UTC),
                         Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("concert", concertId).param("svg", svg).param("sold", sold).param("version", version)
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("concert", concertId)
+                .param("svg", svg)
+                .param("sold", sold)
+                .param("version", version)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     /** Records when a plan was last known to be current, unless its staleness is already recorded. */
     @Transactional
     void markStale(String concertId, Instant since) {
-        jdbc.sql(MARK_STALE).param("concert", concertId).param("since", since.atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql(MARK_STALE)
+                .param("concert", concertId)
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     @Transactional
     void startRendering(String concertId) {
-        jdbc.sql(START_RENDERING).param("concert", concertId).param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        jdbc.sql(START_RENDERING)
+                .param("concert", concertId)
+                .param("now", Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     Optional<Instant> worstStaleSince() {
-        return jdbc.sql(WORST_STALE_SINCE).query((rs, n) -> instant(rs.getObject(1, OffsetDateTime.class)))
-                .optional().filter(java.util.Objects::nonNull);
+        return jdbc.sql(WORST_STALE_SINCE)
+                .query((rs, n) -> instant(rs.getObject(1, OffsetDateTime.class)))
+                .optional()
+                .filter(java.util.Objects::nonNull);
     }
 
     private static Instant instant(OffsetDateTime time) {

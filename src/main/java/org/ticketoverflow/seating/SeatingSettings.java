@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param renderTimeout after this long a render in progress is presumed dead and no longer holds back new ones
  */
 @ConfigurationProperties("ticketoverflow.seating")
-record SeatingSettings(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("30s") Duration minInterval,
-        @DefaultValue("5s") Duration retryAfter, @DefaultValue("5m") Duration renderTimeout) {
-}
+record SeatingSettings(
+        @DefaultValue("2s") Duration sweepInterval,
+        @DefaultValue("30s") Duration minInterval,
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("5m") Duration renderTimeout) {}

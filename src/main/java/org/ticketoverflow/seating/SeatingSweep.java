@@ -38,8 +38,13 @@ class SeatingSweep {
     private final AtomicLong worstStalenessMillis = new AtomicLong();
     private volatile Instant lastSweep = Instant.now();
 
-    SeatingSweep(Concerts concerts, SeatingPlans plans, JobQueue jobs, SeatingSettings settings,
-            NodeRoles roles, MeterRegistry meters) {
+    SeatingSweep(
+            Concerts concerts,
+            SeatingPlans plans,
+            JobQueue jobs,
+            SeatingSettings settings,
+            NodeRoles roles,
+            MeterRegistry meters) {
         this.concerts = concerts;
         this.plans = plans;
         this.jobs = jobs;
@@ -47,7 +52,8 @@ class SeatingSweep {
         this.worker = roles.worker();
         Gauge.builder("ticketoverflow.seating.staleness", worstStalenessMillis, ms -> ms.get() / 1000.0)
                 .description("how long the stalest seating plan has lagged its concert, seconds")
-                .baseUnit("seconds").register(meters);
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     /** The first plan of a new concert is queued at once rather than at the next sweep. */
@@ -74,16 +80,20 @@ class SeatingSweep {
                 queue(concert.id(), now, now);
             } else if (renderingNow(plan, now)) {
                 continue;
-            } else if (plan.renderedAt() == null || plan.sold() != concert.sold()
+            } else if (plan.renderedAt() == null
+                    || plan.sold() != concert.sold()
                     || plan.concertVersion() != concert.version()) {
                 // it was current at the previous sweep at the latest: an upper bound, never an understatement
                 plans.markStale(concert.id(), lastSweep);
-                Instant due = plan.renderedAt() == null ? now : later(now, plan.renderedAt().plus(settings.minInterval()));
+                Instant due = plan.renderedAt() == null
+                        ? now
+                        : later(now, plan.renderedAt().plus(settings.minInterval()));
                 queue(concert.id(), due, plan.staleSince() == null ? lastSweep : plan.staleSince());
             }
         }
         lastSweep = now;
-        worstStalenessMillis.set(plans.worstStaleSince().map(since -> Duration.between(since, now).toMillis())
+        worstStalenessMillis.set(plans.worstStaleSince()
+                .map(since -> Duration.between(since, now).toMillis())
                 .orElse(0L));
     }
 
@@ -92,13 +102,20 @@ class SeatingSweep {
      * has run for longer than {@code renderTimeout} is presumed dead (its job is retried after its lease anyway).
      */
     private boolean renderingNow(SeatingPlans.PlanState plan, Instant now) {
-        return plan.renderingSince() != null && plan.renderingSince().plus(settings.renderTimeout()).isAfter(now);
+        return plan.renderingSince() != null
+                && plan.renderingSince().plus(settings.renderTimeout()).isAfter(now);
     }
 
     /** Among due plans the stalest is drawn first, so no concert's plan waits behind the others' re-renders. */
     private void queue(String concertId, Instant due, Instant staleSince) {
-        jobs.enqueueUnique(new NewJob(SEATING_KIND, concertId, concertId, SEATING_LANE, staleSince.getEpochSecond(),
-                due, SEATING_KIND + ":" + concertId));
+        jobs.enqueueUnique(new NewJob(
+                SEATING_KIND,
+                concertId,
+                concertId,
+                SEATING_LANE,
+                staleSince.getEpochSecond(),
+                due,
+                SEATING_KIND + ":" + concertId));
     }
 
     private static Instant later(Instant a, Instant b) {

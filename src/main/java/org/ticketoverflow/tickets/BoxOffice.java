@@ -58,7 +58,11 @@ public class BoxOffice {
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
-    BoxOffice(Concerts concerts, Tickets tickets, TransactionTemplate transactions, PurchaseSettings settings,
+    BoxOffice(
+            Concerts concerts,
+            Tickets tickets,
+            TransactionTemplate transactions,
+            PurchaseSettings settings,
             MeterRegistry meters) {
         this.concerts = concerts;
         this.tickets = tickets;
@@ -67,7 +71,8 @@ public class BoxOffice {
         this.meters = meters;
         this.commitSlots = new Semaphore(settings.maxConcurrentBatches(), true);
         this.batchSizes = DistributionSummary.builder("ticketoverflow.purchase.batch.size")
-                .description("purchases committed per transaction").register(meters);
+                .description("purchases committed per transaction")
+                .register(meters);
         meters.gauge("ticketoverflow.purchase.waiting", waiting);
     }
 
@@ -130,14 +135,20 @@ public class BoxOffice {
             grant = transactions.execute(tx -> {
                 SeatGrant seats = concerts.takeSeats(concertId, batch.size());
                 if (seats.granted() > 0) {
-                    tickets.insert(concertId, ids.subList(0, seats.granted()), users.subList(0, seats.granted()),
+                    tickets.insert(
+                            concertId,
+                            ids.subList(0, seats.granted()),
+                            users.subList(0, seats.granted()),
                             Instant.now().atOffset(ZoneOffset.UTC));
                 }
                 return seats;
             });
         } catch (RuntimeException e) {
-            log.error("purchase batch of {} for concert {} failed; nothing of it was written", batch.size(),
-                    concertId, e);
+            log.error(
+                    "purchase batch of {} for concert {} failed; nothing of it was written",
+                    batch.size(),
+                    concertId,
+                    e);
             batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
             return;
         }
@@ -145,8 +156,8 @@ public class BoxOffice {
         for (int i = 0; i < batch.size(); i++) {
             Purchase purchase = batch.get(i);
             PurchaseOutcome outcome = i < grant.granted()
-                    ? new PurchaseOutcome.Sold(new Ticket(ids.get(i), concertId, purchase.userId,
-                            PrintStatus.NOT_PRINTED, null))
+                    ? new PurchaseOutcome.Sold(
+                            new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null))
                     : refusal(grant.refusal());
             purchase.outcome.complete(count(outcome));
         }
@@ -161,12 +172,17 @@ public class BoxOffice {
     }
 
     private PurchaseOutcome count(PurchaseOutcome outcome) {
-        outcomes.computeIfAbsent(outcome.metricTag(), tag -> Counter.builder("ticketoverflow.purchases")
-                .tag("outcome", tag).description("purchase attempts by outcome").register(meters)).increment();
+        outcomes.computeIfAbsent(
+                        outcome.metricTag(),
+                        tag -> Counter.builder("ticketoverflow.purchases")
+                                .tag("outcome", tag)
+                                .description("purchase attempts by outcome")
+                                .register(meters))
+                .increment();
         return outcome;
     }
 
-    private record Purchase(String userId, CompletableFuture<PurchaseOutcome> outcome) { }
+    private record Purchase(String userId, CompletableFuture<PurchaseOutcome> outcome) {}
 
     private static final class Window {
         private final String concertId;

@@ -1,5 +1,8 @@
 package org.ticketoverflow.tickets;
 
 public enum PrintStatus {
-    NOT_PRINTED, PENDING, PRINTED, ERROR
+    NOT_PRINTED,
+    PENDING,
+    PRINTED,
+    ERROR
 }

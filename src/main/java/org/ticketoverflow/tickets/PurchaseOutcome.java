@@ -3,19 +3,19 @@ package org.ticketoverflow.tickets;
 /** What became of one purchase attempt. */
 sealed interface PurchaseOutcome {
 
-    record Sold(Ticket ticket) implements PurchaseOutcome { }
+    record Sold(Ticket ticket) implements PurchaseOutcome {}
 
-    record SoldOut() implements PurchaseOutcome { }
+    record SoldOut() implements PurchaseOutcome {}
 
-    record Cancelled() implements PurchaseOutcome { }
+    record Cancelled() implements PurchaseOutcome {}
 
-    record UnknownConcert() implements PurchaseOutcome { }
+    record UnknownConcert() implements PurchaseOutcome {}
 
     /** Not attempted: the node is saturated. Nothing was written. */
-    record Shed() implements PurchaseOutcome { }
+    record Shed() implements PurchaseOutcome {}
 
     /** The batch's transaction failed; nothing of it was written. */
-    record Failed(Throwable cause) implements PurchaseOutcome { }
+    record Failed(Throwable cause) implements PurchaseOutcome {}
 
     default String metricTag() {
         return switch (this) {

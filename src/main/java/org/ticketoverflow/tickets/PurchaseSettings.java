@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter what a shed client is told to wait
  */
 @ConfigurationProperties("ticketoverflow.purchase")
-record PurchaseSettings(@DefaultValue("500") int maxBatch, @DefaultValue("4") int maxConcurrentBatches,
+record PurchaseSettings(
+        @DefaultValue("500") int maxBatch,
+        @DefaultValue("4") int maxConcurrentBatches,
         @DefaultValue("4000") int maxWaiting,
-        @DefaultValue("10s") Duration maxWait, @DefaultValue("1s") Duration retryAfter) {
-}
+        @DefaultValue("10s") Duration maxWait,
+        @DefaultValue("1s") Duration retryAfter) {}

@@ -22,13 +22,17 @@ class TicketViews {
     /** The views of many tickets, the base URL worked out once. */
     List<TicketView> of(List<Ticket> tickets, Function<Ticket, PrintStatus> status) {
         String base = baseUrl.current();
-        return tickets.stream().map(ticket -> of(base, ticket, status.apply(ticket))).toList();
+        return tickets.stream()
+                .map(ticket -> of(base, ticket, status.apply(ticket)))
+                .toList();
     }
 
     private static TicketView of(String base, Ticket ticket, PrintStatus status) {
-        return new TicketView(ticket.id(),
+        return new TicketView(
+                ticket.id(),
                 new TicketView.Link(ticket.concertId(), base + "/api/v1/concerts/" + ticket.concertId()),
                 new TicketView.Link(ticket.userId(), base + "/api/v1/users/" + ticket.userId()),
-                status, base + "/api/v1/tickets/" + ticket.id());
+                status,
+                base + "/api/v1/tickets/" + ticket.id());
     }
 }

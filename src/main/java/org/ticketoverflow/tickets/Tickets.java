@@ -68,7 +68,10 @@ public class Tickets {
     }
 
     public Optional<Ticket> find(String id) {
-        return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(Tickets::ticket).optional();
+        return jdbc.sql(SELECT + "WHERE id = :id")
+                .param("id", id)
+                .query(Tickets::ticket)
+                .optional();
     }
 
     /** Tickets in purchase order, optionally only a user's and/or a concert's (null: no filter). */
@@ -76,12 +79,17 @@ public class Tickets {
         StringBuilder sql = new StringBuilder(SELECT);
         JdbcClient.StatementSpec statement;
         if (userId != null && concertId != null) {
-            statement = jdbc.sql(sql.append("WHERE user_id = :user AND concert_id = :concert ORDER BY seq").toString())
-                    .param("user", userId).param("concert", concertId);
+            statement = jdbc.sql(sql.append("WHERE user_id = :user AND concert_id = :concert ORDER BY seq")
+                            .toString())
+                    .param("user", userId)
+                    .param("concert", concertId);
         } else if (userId != null) {
-            statement = jdbc.sql(sql.append("WHERE user_id = :user ORDER BY seq").toString()).param("user", userId);
+            statement = jdbc.sql(
+                            sql.append("WHERE user_id = :user ORDER BY seq").toString())
+                    .param("user", userId);
         } else if (concertId != null) {
-            statement = jdbc.sql(sql.append("WHERE concert_id = :concert ORDER BY seq").toString())
+            statement = jdbc.sql(sql.append("WHERE concert_id = :concert ORDER BY seq")
+                            .toString())
                     .param("concert", concertId);
         } else {
             statement = jdbc.sql(sql.append("ORDER BY seq").toString());
@@ -96,13 +104,21 @@ public class Tickets {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean requestPrint(String ticketId, long currentConcertVersion) {
-        return jdbc.sql(REQUEST_PRINT).param("id", ticketId).param("version", currentConcertVersion).update() == 1;
+        return jdbc.sql(REQUEST_PRINT)
+                        .param("id", ticketId)
+                        .param("version", currentConcertVersion)
+                        .update()
+                == 1;
     }
 
     /** PENDING → PRINTED at the given concert version; false if the ticket was not pending. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean markPrinted(String ticketId, long concertVersion) {
-        return jdbc.sql(MARK_PRINTED).param("id", ticketId).param("version", concertVersion).update() == 1;
+        return jdbc.sql(MARK_PRINTED)
+                        .param("id", ticketId)
+                        .param("version", concertVersion)
+                        .update()
+                == 1;
     }
 
     /** PENDING → ERROR. */
@@ -113,7 +129,11 @@ public class Tickets {
 
     private static Ticket ticket(ResultSet rs, int row) throws SQLException {
         long printed = rs.getLong("printed_version");
-        return new Ticket(rs.getString("id"), rs.getString("concert_id"), rs.getString("user_id"),
-                PrintStatus.valueOf(rs.getString("print_status")), rs.wasNull() ? null : printed);
+        return new Ticket(
+                rs.getString("id"),
+                rs.getString("concert_id"),
+                rs.getString("user_id"),
+                PrintStatus.valueOf(rs.getString("print_status")),
+                rs.wasNull() ? null : printed);
     }
 }

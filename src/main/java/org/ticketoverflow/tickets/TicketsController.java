@@ -42,8 +42,14 @@ class TicketsController {
     private final PurchaseSettings settings;
     private final Timer purchaseDuration;
 
-    TicketsController(BoxOffice boxOffice, Tickets tickets, Concerts concerts, UserDirectory users,
-            TicketViews views, PurchaseSettings settings, MeterRegistry meters) {
+    TicketsController(
+            BoxOffice boxOffice,
+            Tickets tickets,
+            Concerts concerts,
+            UserDirectory users,
+            TicketViews views,
+            PurchaseSettings settings,
+            MeterRegistry meters) {
         this.boxOffice = boxOffice;
         this.tickets = tickets;
         this.concerts = concerts;
@@ -51,7 +57,8 @@ class TicketsController {
         this.views = views;
         this.settings = settings;
         this.purchaseDuration = Timer.builder("ticketoverflow.purchase.duration")
-                .description("time from a purchase request to its answer").register(meters);
+                .description("time from a purchase request to its answer")
+                .register(meters);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,14 +81,16 @@ class TicketsController {
         return switch (outcome) {
             case PurchaseOutcome.Sold sold -> {
                 TicketView view = views.of(sold.ticket(), PrintStatus.NOT_PRINTED);
-                yield ResponseEntity.status(HttpStatus.CREATED).location(URI.create(view.url())).body(view);
+                yield ResponseEntity.status(HttpStatus.CREATED)
+                        .location(URI.create(view.url()))
+                        .body(view);
             }
             case PurchaseOutcome.SoldOut s ->
-                    throw RequestRejected.unprocessable("Concert " + concertId + " has no seats left");
+                throw RequestRejected.unprocessable("Concert " + concertId + " has no seats left");
             case PurchaseOutcome.Cancelled c ->
-                    throw RequestRejected.unprocessable("Concert " + concertId + " is cancelled");
+                throw RequestRejected.unprocessable("Concert " + concertId + " is cancelled");
             case PurchaseOutcome.UnknownConcert u ->
-                    throw RequestRejected.invalid("concert_id", "No concert with id " + concertId);
+                throw RequestRejected.invalid("concert_id", "No concert with id " + concertId);
             case PurchaseOutcome.Shed s -> throw busy("Too many purchases in progress; try again shortly");
             case PurchaseOutcome.Failed f -> throw busy("The purchase could not be completed; nothing was sold");
         };
@@ -95,7 +104,8 @@ class TicketsController {
     }
 
     @GetMapping
-    List<TicketView> list(@RequestParam(name = "user_id", required = false) String userId,
+    List<TicketView> list(
+            @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(name = "concert_id", required = false) String concertId) {
         if (userId != null && !known(userId)) {
             throw RequestRejected.notFound("No user with id " + userId);
@@ -133,7 +143,8 @@ class TicketsController {
     }
 
     private RequestRejected busy(String detail) {
-        return RequestRejected.unavailable(detail, (int) Math.max(1, settings.retryAfter().toSeconds()));
+        return RequestRejected.unavailable(
+                detail, (int) Math.max(1, settings.retryAfter().toSeconds()));
     }
 
     private static String id(JsonNode body, String field) {
@@ -142,15 +153,17 @@ class TicketsController {
         }
         for (String name : body.propertyNames()) {
             if (!PURCHASE_FIELDS.contains(name)) {
-                throw RequestRejected.invalid(name, "Unknown field '" + name + "'; a purchase has exactly "
-                        + "concert_id and user_id");
+                throw RequestRejected.invalid(
+                        name, "Unknown field '" + name + "'; a purchase has exactly " + "concert_id and user_id");
             }
         }
         JsonNode value = body.get(field);
         if (value == null) {
             throw RequestRejected.invalid(field, "Field '" + field + "' is required");
         }
-        if (!value.isString() || value.stringValue().isBlank() || value.stringValue().length() > MAX_ID_LENGTH) {
+        if (!value.isString()
+                || value.stringValue().isBlank()
+                || value.stringValue().length() > MAX_ID_LENGTH) {
             throw RequestRejected.invalid(field, "'" + field + "' must be a non-blank id string");
         }
         return value.stringValue();

@@ -29,13 +29,20 @@ class RemoteUserDirectory implements UserDirectory {
     private final Cache<String, Boolean> missing;
 
     RemoteUserDirectory(UsersSettings settings, JsonMapper json) {
-        this.http = HttpClient.newBuilder().connectTimeout(settings.usersTimeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(settings.usersTimeout()).build();
         this.json = json;
         String url = settings.usersUrl().strip();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.timeout = settings.usersTimeout();
-        this.found = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(settings.usersCacheTtl()).build();
-        this.missing = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(NEGATIVE_TTL).build();
+        this.found = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(settings.usersCacheTtl())
+                .build();
+        this.missing = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(NEGATIVE_TTL)
+                .build();
     }
 
     @Override
@@ -55,7 +62,10 @@ class RemoteUserDirectory implements UserDirectory {
     private Optional<User> fetch(String id) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(baseUrl + "/api/v1/users/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-                .timeout(timeout).header("Accept", "application/json").GET().build();
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -1,4 +1,3 @@
 package org.ticketoverflow.users;
 
-public record User(String id, String name, String email) {
-}
+public record User(String id, String name, String email) {}

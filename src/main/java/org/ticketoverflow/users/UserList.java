@@ -26,7 +26,7 @@ class UserList {
     UserList(JsonMapper json) {
         List<User> list;
         try (InputStream in = new ClassPathResource("users.json").getInputStream()) {
-            list = json.readValue(in, new TypeReference<List<User>>() { });
+            list = json.readValue(in, new TypeReference<List<User>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException("users.json is missing from the classpath", e);
         }

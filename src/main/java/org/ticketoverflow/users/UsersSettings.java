@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param usersTimeout the bound on one remote look-up
  */
 @ConfigurationProperties("ticketoverflow")
-record UsersSettings(@DefaultValue("") String usersUrl, @DefaultValue("10m") Duration usersCacheTtl,
-        @DefaultValue("2s") Duration usersTimeout) {
-}
+record UsersSettings(
+        @DefaultValue("") String usersUrl,
+        @DefaultValue("10m") Duration usersCacheTtl,
+        @DefaultValue("2s") Duration usersTimeout) {}

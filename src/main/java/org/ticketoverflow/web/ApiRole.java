@@ -33,7 +33,11 @@ class ApiRole extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        FilterProblems.write(response, HttpServletResponse.SC_NOT_FOUND, "not-found", "Not Found",
+        FilterProblems.write(
+                response,
+                HttpServletResponse.SC_NOT_FOUND,
+                "not-found",
+                "Not Found",
                 "This node runs background work only (TICKETOVERFLOW_ROLES without api); it serves no API");
     }
 }

@@ -24,6 +24,8 @@ public class BaseUrl {
 
     /** The base for the current request, e.g. {@code https://tickets.example.com}; build many URLs from one. */
     public String current() {
-        return configured.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : configured;
+        return configured.isEmpty()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : configured;
     }
 }

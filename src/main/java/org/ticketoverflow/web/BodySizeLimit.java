@@ -1,17 +1,17 @@
 package org.ticketoverflow.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -52,8 +52,12 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        FilterProblems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large",
-                "Content Too Large", "The request body exceeds " + limit + " bytes");
+        FilterProblems.write(
+                response,
+                HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                "too-large",
+                "Content Too Large",
+                "The request body exceeds " + limit + " bytes");
     }
 
     /** A chunked body, already read (it was small enough), handed on as if it had just arrived. */

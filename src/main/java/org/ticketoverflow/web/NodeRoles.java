@@ -17,7 +17,8 @@ public class NodeRoles {
     private final Set<String> roles;
 
     NodeRoles(@Value("${ticketoverflow.roles:api,worker}") String roles) {
-        this.roles = Arrays.stream(roles.split(",")).map(role -> role.trim().toLowerCase(Locale.ROOT))
+        this.roles = Arrays.stream(roles.split(","))
+                .map(role -> role.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

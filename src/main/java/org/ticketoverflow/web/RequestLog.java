@@ -37,9 +37,12 @@ class RequestLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             long micros = (System.nanoTime() - start) / 1000;
-            log.atInfo().setMessage("{} {} {} {}ms")
-                    .addArgument(request.getMethod()).addArgument(request.getRequestURI())
-                    .addArgument(response.getStatus()).addArgument(micros / 1000.0)
+            log.atInfo()
+                    .setMessage("{} {} {} {}ms")
+                    .addArgument(request.getMethod())
+                    .addArgument(request.getRequestURI())
+                    .addArgument(response.getStatus())
+                    .addArgument(micros / 1000.0)
                     .addKeyValue("method", request.getMethod())
                     .addKeyValue("path", request.getRequestURI())
                     .addKeyValue("status", response.getStatus())

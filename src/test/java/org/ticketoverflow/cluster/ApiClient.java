@@ -14,13 +14,14 @@ final class ApiClient {
 
     static final String USER = "00000000-0000-0000-0000-000000000001";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** A purchase answer: the status, and the ticket id when it is a 201. */
-    record Purchase(int status, String ticketId) {
-    }
+    record Purchase(int status, String ticketId) {}
 
     String createConcert(NodeProcess node, String name, int capacity) {
         String body = """
@@ -28,8 +29,8 @@ final class ApiClient {
                 """.formatted(name, capacity);
         HttpResponse<String> response = unchecked(() -> send(post(node, "/api/v1/concerts", body)));
         if (response.statusCode() != 201) {
-            throw new AssertionError("creating a concert on " + node + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "creating a concert on " + node + " answered " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body()).get("id").asString();
     }
@@ -40,16 +41,21 @@ final class ApiClient {
                 {"concert_id": "%s", "user_id": "%s"}
                 """.formatted(concertId, USER);
         HttpResponse<String> response = send(post(node, "/api/v1/tickets", body));
-        String ticketId = response.statusCode() == 201 ? json.readTree(response.body()).get("id").asString() : null;
+        String ticketId = response.statusCode() == 201
+                ? json.readTree(response.body()).get("id").asString()
+                : null;
         return new Purchase(response.statusCode(), ticketId);
     }
 
     int requestPrint(NodeProcess node, String ticketId) {
-        return unchecked(() -> send(post(node, "/api/v1/tickets/" + ticketId + "/print", ""))).statusCode();
+        return unchecked(() -> send(post(node, "/api/v1/tickets/" + ticketId + "/print", "")))
+                .statusCode();
     }
 
     HttpResponse<String> get(NodeProcess node, String path) {
-        return unchecked(() -> send(HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30)).build()));
+        return unchecked(() -> send(HttpRequest.newBuilder(node.uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .build()));
     }
 
     JsonNode getJson(NodeProcess node, String path) {
@@ -66,9 +72,11 @@ final class ApiClient {
     }
 
     private static HttpRequest post(NodeProcess node, String path, String body) {
-        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(node.uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

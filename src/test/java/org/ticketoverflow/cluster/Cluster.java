@@ -25,6 +25,7 @@ final class Cluster implements AutoCloseable {
      * prints the mean); 12 took 3.5 s there under load, which made the suite too slow.
      */
     static final String RENDER_COST = "11";
+
     static final Duration LEASE = Duration.ofSeconds(4);
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** Four JVMs starting at once on two busy cores took up to two minutes. */
@@ -71,8 +72,8 @@ final class Cluster implements AutoCloseable {
         settings.put("TICKETOVERFLOW_JOBS_SHUTDOWN_GRACE", SHUTDOWN_GRACE.toSeconds() + "s");
         // five nodes share one PostgreSQL server (max_connections 100) with other test runs
         settings.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "8");
-        NodeProcess node = NodeProcess.start(name, jar, freePort(), dataDirectory, TARGET.resolve("cluster-logs"),
-                settings);
+        NodeProcess node =
+                NodeProcess.start(name, jar, freePort(), dataDirectory, TARGET.resolve("cluster-logs"), settings);
         nodes.add(node);
         return node;
     }
@@ -90,7 +91,8 @@ final class Cluster implements AutoCloseable {
         try (Stream<Path> files = Files.list(TARGET)) {
             return files.filter(file -> file.getFileName().toString().matches("ticketoverflow-.*\\.jar"))
                     .filter(file -> !file.getFileName().toString().endsWith("-sources.jar"))
-                    .findFirst().map(Path::toAbsolutePath)
+                    .findFirst()
+                    .map(Path::toAbsolutePath)
                     .orElseThrow(() -> new IllegalStateException("no ticketoverflow-*.jar in target/: run "
                             + "`./mvnw verify` (the jar is built in the package phase, before this test)"));
         } catch (IOException e) {
@@ -113,7 +115,8 @@ final class Cluster implements AutoCloseable {
         nodes.stream().filter(NodeProcess::isAlive).forEach(NodeProcess::requestStop);
         nodes.forEach(node -> node.awaitStopped(SHUTDOWN_GRACE.plusSeconds(20)));
         try (Stream<Path> files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary directory is harmless
         }

@@ -39,8 +39,7 @@ final class ClusterDatabase {
         this.url = url;
     }
 
-    record ConcertRow(int capacity, int sold, String status) {
-    }
+    record ConcertRow(int capacity, int sold, String status) {}
 
     record JobRow(long id, String kind, String subject, String state, String leaseOwner, Instant leaseUntil) {
 
@@ -73,8 +72,13 @@ final class ClusterDatabase {
             List<JobRow> jobs = new ArrayList<>();
             while (rs.next()) {
                 OffsetDateTime leaseUntil = rs.getObject(6, OffsetDateTime.class);
-                jobs.add(new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), leaseUntil == null ? null : leaseUntil.toInstant()));
+                jobs.add(new JobRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        leaseUntil == null ? null : leaseUntil.toInstant()));
             }
             return jobs;
         });
@@ -89,7 +93,8 @@ final class ClusterDatabase {
         return query(PRINTED_AT, concertId, rs -> {
             Map<String, Instant> printed = new HashMap<>();
             while (rs.next()) {
-                printed.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                printed.put(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
             }
             return printed;
         });
@@ -105,7 +110,7 @@ final class ClusterDatabase {
 
     private <T> T query(String sql, String parameter, Rows<T> rows) {
         try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setString(1, parameter);
             }

@@ -58,8 +58,9 @@ class ClusterIT {
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // more than the suite's default: four JVMs start on two cores
     void startCluster() {
-        String url = PostgresDatabase.createDatabase("ticketoverflow_cluster_" + ProcessHandle.current().pid() + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
+        String url = PostgresDatabase.createDatabase(
+                "ticketoverflow_cluster_" + ProcessHandle.current().pid() + "_"
+                        + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
         database = new ClusterDatabase(url);
         cluster = new Cluster(url, PostgresDatabase.user());
         api1 = cluster.launch("api-1", "api");
@@ -82,8 +83,12 @@ class ClusterIT {
         assertThat(api.get(api1, "/api/v1/concerts").statusCode()).isEqualTo(200);
         assertThat(api.get(api2, "/api/v1/concerts").statusCode()).isEqualTo(200);
         for (NodeProcess worker : workers) {
-            assertThat(api.get(worker, "/api/v1/concerts").statusCode()).as(worker.name()).isEqualTo(404);
-            assertThat(api.get(worker, "/actuator/health/liveness").statusCode()).as(worker.name()).isEqualTo(200);
+            assertThat(api.get(worker, "/api/v1/concerts").statusCode())
+                    .as(worker.name())
+                    .isEqualTo(404);
+            assertThat(api.get(worker, "/actuator/health/liveness").statusCode())
+                    .as(worker.name())
+                    .isEqualTo(200);
         }
     }
 
@@ -104,15 +109,20 @@ class ClusterIT {
             }
         }
 
-        Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Purchase::status,
-                Collectors.counting()));
+        Map<Integer, Long> statuses =
+                answers.stream().collect(Collectors.groupingBy(Purchase::status, Collectors.counting()));
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, (long) capacity, 422, 2L * capacity));
-        Set<String> sold = answers.stream().filter(answer -> answer.status() == 201).map(Purchase::ticketId)
+        Set<String> sold = answers.stream()
+                .filter(answer -> answer.status() == 201)
+                .map(Purchase::ticketId)
                 .collect(Collectors.toSet());
         assertThat(sold).hasSize(capacity);
         assertThat(database.ticketIds(concert)).isEqualTo(sold);
         assertThat(database.concert(concert)).isEqualTo(new ClusterDatabase.ConcertRow(capacity, capacity, "SOLD_OUT"));
-        assertThat(api.getJson(api2, "/api/v1/concerts/" + concert).get("status").asString()).isEqualTo("SOLD_OUT");
+        assertThat(api.getJson(api2, "/api/v1/concerts/" + concert)
+                        .get("status")
+                        .asString())
+                .isEqualTo("SOLD_OUT");
     }
 
     @Test
@@ -121,31 +131,40 @@ class ClusterIT {
         String concert = api.createConcert(api1, "Prints", 100);
         List<String> tickets = buy(concert, 40);
         double rendersBefore = sum(workers, node -> node.sum(RENDERS, TICKET));
-        double printedBefore = sum(workers, node -> node.sum("ticketoverflow_prints_total", Map.of("outcome",
-                "printed")));
+        double printedBefore =
+                sum(workers, node -> node.sum("ticketoverflow_prints_total", Map.of("outcome", "printed")));
 
         for (int i = 0; i < tickets.size(); i++) {
-            assertThat(api.requestPrint(i % 2 == 0 ? api1 : api2, tickets.get(i))).isEqualTo(202);
+            assertThat(api.requestPrint(i % 2 == 0 ? api1 : api2, tickets.get(i)))
+                    .isEqualTo(202);
         }
         awaitPrinted(concert, Set.copyOf(tickets));
 
-        assertThat(sum(workers, node -> node.sum(RENDERS, TICKET)) - rendersBefore).isEqualTo(tickets.size());
+        assertThat(sum(workers, node -> node.sum(RENDERS, TICKET)) - rendersBefore)
+                .isEqualTo(tickets.size());
         assertThat(sum(workers, node -> node.sum("ticketoverflow_prints_total", Map.of("outcome", "printed")))
-                - printedBefore).isEqualTo(tickets.size());
-        assertThat(sum(List.of(api1, api2), node -> node.sum(RENDERS, Map.of()))).as("renders on api nodes")
+                        - printedBefore)
+                .isEqualTo(tickets.size());
+        assertThat(sum(List.of(api1, api2), node -> node.sum(RENDERS, Map.of())))
+                .as("renders on api nodes")
                 .isZero();
         for (String ticket : tickets) {
-            HttpResponse<String> print = api.get(tickets.indexOf(ticket) % 2 == 0 ? api2 : api1,
-                    "/api/v1/tickets/" + ticket + "/print");
+            HttpResponse<String> print =
+                    api.get(tickets.indexOf(ticket) % 2 == 0 ? api2 : api1, "/api/v1/tickets/" + ticket + "/print");
             assertThat(print.statusCode()).isEqualTo(200);
-            assertThat(print.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type.split(";")[0].strip()).isEqualTo("image/svg+xml"));
+            assertThat(print.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(
+                            type -> assertThat(type.split(";")[0].strip()).isEqualTo("image/svg+xml"));
             assertThat(print.body()).contains("<desc>" + ticket + "</desc>");
         }
         double seconds = sum(workers, node -> node.sum(RENDER_SECONDS, TICKET));
         double count = sum(workers, node -> node.sum(RENDERS, TICKET));
-        System.out.printf("ClusterIT: render cost %s: %.0f ticket renders, mean %.3f s each (4 at once on %d cores)%n",
-                Cluster.RENDER_COST, count, seconds / count, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "ClusterIT: render cost %s: %.0f ticket renders, mean %.3f s each (4 at once on %d cores)%n",
+                Cluster.RENDER_COST,
+                count,
+                seconds / count,
+                Runtime.getRuntime().availableProcessors());
     }
 
     @Test
@@ -160,16 +179,20 @@ class ClusterIT {
         assertThat(victim.kill9()).as("exit code of SIGKILL").isEqualTo(137);
         Map<String, String> statusAtDeath = database.tickets(concert);
         List<JobRow> orphans = database.jobsOf(tickets).stream()
-                .filter(job -> job.ownedBy(victim.pid()) && statusAtDeath.get(job.subject()).equals("PENDING"))
+                .filter(job -> job.ownedBy(victim.pid())
+                        && statusAtDeath.get(job.subject()).equals("PENDING"))
                 .toList();
-        assertThat(orphans).as("unfinished jobs the killed worker held").isNotEmpty()
+        assertThat(orphans)
+                .as("unfinished jobs the killed worker held")
+                .isNotEmpty()
                 .allSatisfy(job -> assertThat(job.state()).isEqualTo("RUNNING"));
 
         awaitPrinted(concert, tickets);
         Map<String, Instant> printedAt = database.printedAt(concert);
-        assertThat(orphans).allSatisfy(orphan -> assertThat(printedAt.get(orphan.subject()))
-                .as("ticket %s printed after the dead worker's lease ran out", orphan.subject())
-                .isAfter(orphan.leaseUntil()));
+        assertThat(orphans)
+                .allSatisfy(orphan -> assertThat(printedAt.get(orphan.subject()))
+                        .as("ticket %s printed after the dead worker's lease ran out", orphan.subject())
+                        .isAfter(orphan.leaseUntil()));
 
         workers.set(0, cluster.start("worker-3", "worker"));
     }
@@ -190,9 +213,11 @@ class ClusterIT {
         // the JVM reports a SIGTERM it handled (shutdown hooks run, Spring closed) as 128 + 15
         assertThat(exitCode).as("exit code after SIGTERM").isEqualTo(143);
         assertThat(stopping).isLessThan(Cluster.SHUTDOWN_GRACE.plusSeconds(15));
-        assertThat(leaving.log()).contains("Job workers of node").containsPattern(
-                "Job workers of node \\S*:" + leaving.pid() + ":\\S* stopped");
-        assertThat(database.jobs()).as("jobs still leased to the stopped worker")
+        assertThat(leaving.log())
+                .contains("Job workers of node")
+                .containsPattern("Job workers of node \\S*:" + leaving.pid() + ":\\S* stopped");
+        assertThat(database.jobs())
+                .as("jobs still leased to the stopped worker")
                 .noneMatch(job -> job.ownedBy(leaving.pid()));
         awaitPrinted(concert, tickets);
         workers.remove(leaving);
@@ -205,21 +230,28 @@ class ClusterIT {
         String concert = api.createConcert(api2, "Burst", 100_000);
         int buyers = 16;
         PurchaseBurst burst = PurchaseBurst.start(api, victim, concert, buyers);
-        await("purchases acknowledged before the kill").atMost(Duration.ofSeconds(60))
-                .until(() -> burst.acknowledgedCount() >= 500 || !burst.otherAnswers().isEmpty());
+        await("purchases acknowledged before the kill")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> burst.acknowledgedCount() >= 500
+                        || !burst.otherAnswers().isEmpty());
         assertThat(victim.kill9()).isEqualTo(137);
         burst.awaitEnd(Duration.ofSeconds(60));
 
-        assertThat(burst.otherAnswers()).as("answers other than 201 before the node died").isEmpty();
+        assertThat(burst.otherAnswers())
+                .as("answers other than 201 before the node died")
+                .isEmpty();
         assertThat(burst.failures()).as("buyers that saw the node die").isEqualTo(buyers);
         Set<String> committed = database.ticketIds(concert);
         assertThat(committed).as("tickets in the database").containsAll(burst.acknowledged());
-        assertThat(committed.size() - burst.acknowledgedCount()).as("committed but never acknowledged")
+        assertThat(committed.size() - burst.acknowledgedCount())
+                .as("committed but never acknowledged")
                 .isBetween(0, burst.failures());
         assertThat(database.concert(concert).sold()).isEqualTo(committed.size());
 
         Purchase afterwards = api.purchase(api2, concert);
-        assertThat(afterwards.status()).as("the surviving api node keeps selling").isEqualTo(201);
+        assertThat(afterwards.status())
+                .as("the surviving api node keeps selling")
+                .isEqualTo(201);
         assertThat(database.concert(concert).sold()).isEqualTo(committed.size() + 1);
     }
 
@@ -239,28 +271,39 @@ class ClusterIT {
 
     /** Waits until every ticket is PRINTED and no job for them is left: after that no render of them can follow. */
     private void awaitPrinted(String concert, Set<String> tickets) {
-        await("tickets printed").atMost(PRINTING).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Map<String, String> statuses = database.tickets(concert);
-            assertThat(tickets).allSatisfy(ticket -> assertThat(statuses.get(ticket)).as(ticket).isEqualTo("PRINTED"));
-            assertThat(database.jobsOf(tickets)).isEmpty();
-        });
+        await("tickets printed")
+                .atMost(PRINTING)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Map<String, String> statuses = database.tickets(concert);
+                    assertThat(tickets)
+                            .allSatisfy(ticket ->
+                                    assertThat(statuses.get(ticket)).as(ticket).isEqualTo("PRINTED"));
+                    assertThat(database.jobsOf(tickets)).isEmpty();
+                });
     }
 
     /** Waits until the node runs print jobs of these tickets (read from the jobs table's lease owners). */
     private void awaitHoldingJobs(NodeProcess node, Set<String> tickets) {
         Set<Long> workerPids = new HashSet<>();
         workers.forEach(worker -> workerPids.add(worker.pid()));
-        await(node.name() + " running jobs").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        await(node.name() + " running jobs")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     List<JobRow> running = database.jobsOf(tickets).stream()
-                            .filter(job -> job.state().equals("RUNNING")).toList();
-                    assertThat(running).as("every running job is leased to a worker node, named by its pid")
+                            .filter(job -> job.state().equals("RUNNING"))
+                            .toList();
+                    assertThat(running)
+                            .as("every running job is leased to a worker node, named by its pid")
                             .allMatch(job -> workerPids.stream().anyMatch(job::ownedBy));
                     return running.stream().anyMatch(job -> job.ownedBy(node.pid()));
                 });
     }
 
     private double sum(List<NodeProcess> nodes, Function<Prometheus, Double> metric) {
-        return nodes.stream().mapToDouble(node -> metric.apply(api.scrape(node))).sum();
+        return nodes.stream()
+                .mapToDouble(node -> metric.apply(api.scrape(node)))
+                .sum();
     }
 }

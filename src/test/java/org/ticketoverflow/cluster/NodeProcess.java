@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeProcess {
 
-    private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final String name;
     private final int port;
@@ -42,8 +44,8 @@ final class NodeProcess {
     }
 
     /** Starts {@code java -jar <jar>} with exactly the given TicketOverflow settings (inherited ones are dropped). */
-    static NodeProcess start(String name, Path jar, int port, Path workingDirectory, Path logDirectory,
-            Map<String, String> settings) {
+    static NodeProcess start(
+            String name, Path jar, int port, Path workingDirectory, Path logDirectory, Map<String, String> settings) {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
@@ -52,9 +54,13 @@ final class NodeProcess {
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().keySet().removeIf(key -> key.startsWith("TICKETOVERFLOW_")
-                    || key.startsWith("SPRING_") || key.startsWith("SERVER_") || key.startsWith("MANAGEMENT_")
-                    || key.equals("JAVA_TOOL_OPTIONS"));
+            builder.environment()
+                    .keySet()
+                    .removeIf(key -> key.startsWith("TICKETOVERFLOW_")
+                            || key.startsWith("SPRING_")
+                            || key.startsWith("SERVER_")
+                            || key.startsWith("MANAGEMENT_")
+                            || key.equals("JAVA_TOOL_OPTIONS"));
             builder.environment().putAll(settings);
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             Process process = builder.start();
@@ -71,7 +77,9 @@ final class NodeProcess {
 
     /** Waits until the node reports ready (database reachable, context started); fails early if it died. */
     NodeProcess awaitReady(Duration timeout) {
-        await("node " + name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
+        await("node " + name + " ready")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("node " + name + " exited with " + process.exitValue()
@@ -85,7 +93,8 @@ final class NodeProcess {
     private int readinessStatus() {
         try {
             HttpRequest request = HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build();
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

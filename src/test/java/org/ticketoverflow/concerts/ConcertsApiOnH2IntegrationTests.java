@@ -3,5 +3,4 @@ package org.ticketoverflow.concerts;
 import org.ticketoverflow.support.OnH2;
 
 @OnH2
-class ConcertsApiOnH2IntegrationTests extends ConcertsApiScenarios {
-}
+class ConcertsApiOnH2IntegrationTests extends ConcertsApiScenarios {}

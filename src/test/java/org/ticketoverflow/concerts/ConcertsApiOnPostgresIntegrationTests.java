@@ -3,5 +3,4 @@ package org.ticketoverflow.concerts;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class ConcertsApiOnPostgresIntegrationTests extends ConcertsApiScenarios {
-}
+class ConcertsApiOnPostgresIntegrationTests extends ConcertsApiScenarios {}

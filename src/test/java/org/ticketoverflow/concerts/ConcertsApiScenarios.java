@@ -1,5 +1,9 @@
 package org.ticketoverflow.concerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketoverflow.support.Problems.assertInvalidField;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,10 +16,6 @@ import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ticketoverflow.support.Problems.assertInvalidField;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 /** Every row of API.md for /concerts, through HTTP. */
 abstract class ConcertsApiScenarios extends HttpScenario {
@@ -57,8 +57,10 @@ abstract class ConcertsApiScenarios extends HttpScenario {
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().isArray()).isTrue();
         assertThat(all.json().values()).contains(created);
-        all.json().values().forEach(concert -> assertThat(concert.propertyNames())
-                .containsExactlyInAnyOrder("id", "name", "venue", "date", "capacity", "status"));
+        all.json()
+                .values()
+                .forEach(concert -> assertThat(concert.propertyNames())
+                        .containsExactlyInAnyOrder("id", "name", "venue", "date", "capacity", "status"));
     }
 
     @ParameterizedTest
@@ -73,8 +75,8 @@ abstract class ConcertsApiScenarios extends HttpScenario {
     @ParameterizedTest
     @ValueSource(ints = {1, 150000})
     void acceptsCapacityAtTheBounds(int capacity) {
-        ApiResponse created = api.post(CONCERTS, ApiClient.concertJson("Big", "Arena", "2030-01-01", capacity,
-                "ACTIVE"));
+        ApiResponse created =
+                api.post(CONCERTS, ApiClient.concertJson("Big", "Arena", "2030-01-01", capacity, "ACTIVE"));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.json().get("capacity").intValue()).isEqualTo(capacity);
@@ -218,7 +220,8 @@ abstract class ConcertsApiScenarios extends HttpScenario {
         JsonNode created = api.createConcert(12);
         String id = created.get("id").stringValue();
 
-        ApiResponse same = api.put(CONCERTS + "/" + id,
+        ApiResponse same = api.put(
+                CONCERTS + "/" + id,
                 "{\"name\": \"%s\"}".formatted(created.get("name").stringValue()));
 
         assertThat(same.status()).isEqualTo(200);
@@ -287,7 +290,9 @@ abstract class ConcertsApiScenarios extends HttpScenario {
     void refusesPurchaseForCancelledConcertSayingSo() {
         String created = api.createConcert(10, "CANCELLED").get("id").stringValue();
         String cancelledLater = api.createConcert(10).get("id").stringValue();
-        assertThat(api.put(CONCERTS + "/" + cancelledLater, "{\"status\": \"CANCELLED\"}").status()).isEqualTo(200);
+        assertThat(api.put(CONCERTS + "/" + cancelledLater, "{\"status\": \"CANCELLED\"}")
+                        .status())
+                .isEqualTo(200);
 
         for (String id : List.of(created, cancelledLater)) {
             JsonNode problem = assertProblem(api.purchase(id, ApiClient.user(3)), 422);
@@ -301,25 +306,35 @@ abstract class ConcertsApiScenarios extends HttpScenario {
         String id = api.createConcert(3, "CANCELLED").get("id").stringValue();
         assertThat(api.purchase(id, ApiClient.user(4)).status()).isEqualTo(422);
 
-        assertThat(api.put(CONCERTS + "/" + id, "{\"status\": \"ACTIVE\"}").status()).isEqualTo(200);
+        assertThat(api.put(CONCERTS + "/" + id, "{\"status\": \"ACTIVE\"}").status())
+                .isEqualTo(200);
 
         assertThat(api.purchase(id, ApiClient.user(4)).status()).isEqualTo(201);
     }
 
     private static String without(String field) {
-        return "{" + String.join(", ", fields().stream().filter(f -> !f.startsWith("\"" + field + "\"")).toList())
-                + "}";
+        return "{"
+                + String.join(
+                        ", ",
+                        fields().stream()
+                                .filter(f -> !f.startsWith("\"" + field + "\""))
+                                .toList()) + "}";
     }
 
     private static String with(String field, String json) {
-        List<String> fields = new ArrayList<>(fields().stream().filter(f -> !f.startsWith("\"" + field + "\""))
+        List<String> fields = new ArrayList<>(fields().stream()
+                .filter(f -> !f.startsWith("\"" + field + "\""))
                 .toList());
         fields.add("\"" + field + "\": " + json);
         return "{" + String.join(", ", fields) + "}";
     }
 
     private static List<String> fields() {
-        return List.of("\"name\": \"Gig\"", "\"venue\": \"Club\"", "\"date\": \"2030-03-03\"", "\"capacity\": 50",
+        return List.of(
+                "\"name\": \"Gig\"",
+                "\"venue\": \"Club\"",
+                "\"date\": \"2030-03-03\"",
+                "\"capacity\": 50",
                 "\"status\": \"ACTIVE\"");
     }
 }

@@ -49,8 +49,8 @@ final class ApplicationSettings {
     static ApplicationSettings load() {
         Map<String, String> properties = new HashMap<>();
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yaml",
-                    new FileSystemResource(APPLICATION_YAML))) {
+            for (PropertySource<?> source :
+                    new YamlPropertySourceLoader().load("application.yaml", new FileSystemResource(APPLICATION_YAML))) {
                 EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
                 for (String name : enumerable.getPropertyNames()) {
                     properties.putIfAbsent(name, String.valueOf(enumerable.getProperty(name)));
@@ -75,7 +75,8 @@ final class ApplicationSettings {
     }
 
     Set<String> exposedEndpoints() {
-        return Set.of(property("management.endpoints.web.exposure.include", "health").split("\\s*,\\s*"));
+        return Set.of(
+                property("management.endpoints.web.exposure.include", "health").split("\\s*,\\s*"));
     }
 
     /** The Micrometer names with {@code percentiles-histogram} switched on, i.e. the ones with _bucket series. */

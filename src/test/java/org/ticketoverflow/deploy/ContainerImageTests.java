@@ -2,7 +2,6 @@ package org.ticketoverflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,8 @@ class ContainerImageTests {
 
     @Test
     void buildsWithTheJdkAndRunsOnTheJreOfJava25() {
-        List<String> stages = instructions.stream().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> stages =
+                instructions.stream().filter(line -> line.startsWith("FROM ")).toList();
         assertThat(stages).hasSize(2);
         assertThat(stages.getFirst()).startsWith("FROM eclipse-temurin:25-jdk ");
         assertThat(stages.getLast()).isEqualTo("FROM eclipse-temurin:25-jre");
@@ -40,22 +40,31 @@ class ContainerImageTests {
 
     @Test
     void runsAsAnUnprivilegedUser() {
-        assertThat(finalStage()).filteredOn(line -> line.startsWith("USER ")).last().satisfies(user ->
-                assertThat(user.substring("USER ".length()).split(":")[0]).isNotIn("root", "0"));
+        assertThat(finalStage())
+                .filteredOn(line -> line.startsWith("USER "))
+                .last()
+                .satisfies(user -> assertThat(user.substring("USER ".length()).split(":")[0])
+                        .isNotIn("root", "0"));
     }
 
     @Test
     void exposesAndChecksTheServerPortAndLivenessPath() {
         int port = application.serverPort();
         assertThat(finalStage()).contains("EXPOSE " + port);
-        assertThat(finalStage()).filteredOn(line -> line.startsWith("HEALTHCHECK ")).singleElement().asString()
+        assertThat(finalStage())
+                .filteredOn(line -> line.startsWith("HEALTHCHECK "))
+                .singleElement()
+                .asString()
                 .contains(":" + port + KubernetesManifestsTests.LIVENESS);
     }
 
     @Test
     void startsJavaInExecFormWithHeapSizedByTheContainer() {
-        String entrypoint = finalStage().stream().filter(line -> line.startsWith("ENTRYPOINT ")).reduce((a, b) -> b)
-                .orElseThrow().substring("ENTRYPOINT ".length());
+        String entrypoint = finalStage().stream()
+                .filter(line -> line.startsWith("ENTRYPOINT "))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .substring("ENTRYPOINT ".length());
         List<?> command = JsonMapper.shared().readValue(entrypoint, List.class);
         assertThat(command.getFirst()).isEqualTo("java");
         assertThat(command).anySatisfy(argument -> assertThat((String) argument).startsWith("-XX:MaxRAMPercentage="));
@@ -63,10 +72,14 @@ class ContainerImageTests {
 
     @Test
     void copiesOnlyFilesThatExistAndTheDockerignoreLetsIn() {
-        List<String> allowed = RepositoryFiles.text(Path.of(".dockerignore")).lines()
-                .filter(line -> line.startsWith("!")).map(line -> line.substring(1).replaceAll("/$", "")).toList();
+        List<String> allowed = RepositoryFiles.text(Path.of(".dockerignore"))
+                .lines()
+                .filter(line -> line.startsWith("!"))
+                .map(line -> line.substring(1).replaceAll("/$", ""))
+                .toList();
         List<String> copies = instructions.stream()
-                .filter(line -> line.startsWith("COPY ") && !line.contains("--from")).toList();
+                .filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
+                .toList();
         for (String copy : copies) {
             String[] words = copy.split("\\s+");
             for (int i = 1; i < words.length - 1; i++) {
@@ -86,7 +99,8 @@ class ContainerImageTests {
                 nodes.put(name, environment(service));
             }
         });
-        assertThat(nodes.values()).extracting(env -> env.get("TICKETOVERFLOW_ROLES"))
+        assertThat(nodes.values())
+                .extracting(env -> env.get("TICKETOVERFLOW_ROLES"))
                 .containsExactlyInAnyOrder("api", "api", "worker");
 
         Map<String, String> postgres = environment(services.get("postgres"));
@@ -94,7 +108,8 @@ class ContainerImageTests {
             PostgresUrl url = PostgresUrl.parse(env.get("TICKETOVERFLOW_DATABASE_URL"));
             assertThat(url.host()).isEqualTo("postgres");
             assertThat(url.database()).isEqualTo(postgres.get("POSTGRES_DB"));
-            assertThat(env).containsEntry("TICKETOVERFLOW_DATABASE_USER", postgres.get("POSTGRES_USER"))
+            assertThat(env)
+                    .containsEntry("TICKETOVERFLOW_DATABASE_USER", postgres.get("POSTGRES_USER"))
                     .containsEntry("TICKETOVERFLOW_DATABASE_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
             assertThat(application.knownVariables()).containsAll(env.keySet());
         }
@@ -105,7 +120,8 @@ class ContainerImageTests {
     void loadBalancerSpreadsOverTheApiNodesAndForwardsTheClientsView() {
         String nginx = RepositoryFiles.text(NGINX).replaceAll("#[^\n]*", "");
         Set<String> upstreams = new TreeSet<>();
-        Matcher server = Pattern.compile("^\\s*server\\s+([\\w-]+):(\\d+)", Pattern.MULTILINE).matcher(nginx);
+        Matcher server = Pattern.compile("^\\s*server\\s+([\\w-]+):(\\d+)", Pattern.MULTILINE)
+                .matcher(nginx);
         while (server.find()) {
             assertThat(Integer.parseInt(server.group(2))).isEqualTo(application.serverPort());
             upstreams.add(server.group(1));
@@ -117,16 +133,21 @@ class ContainerImageTests {
             }
         });
         assertThat(upstreams).isEqualTo(apiNodes);
-        assertThat(nginx).contains("proxy_set_header X-Forwarded-Proto ", "proxy_set_header X-Forwarded-Host ",
-                "proxy_set_header X-Forwarded-For ").doesNotContain("non_idempotent");
+        assertThat(nginx)
+                .contains(
+                        "proxy_set_header X-Forwarded-Proto ",
+                        "proxy_set_header X-Forwarded-Host ",
+                        "proxy_set_header X-Forwarded-For ")
+                .doesNotContain("non_idempotent");
 
         Map<String, Object> lb = services().get("lb");
-        assertThat((List<?>) lb.get("volumes")).anySatisfy(volume ->
-                assertThat((String) volume).startsWith("./" + NGINX.toString().replace('\\', '/') + ":"));
+        assertThat((List<?>) lb.get("volumes"))
+                .anySatisfy(volume -> assertThat((String) volume)
+                        .startsWith("./" + NGINX.toString().replace('\\', '/') + ":"));
         Matcher listen = Pattern.compile("listen\\s+(\\d+);").matcher(nginx);
         assertThat(listen.find()).isTrue();
-        assertThat((List<?>) lb.get("ports")).anySatisfy(port ->
-                assertThat((String) port).endsWith(":" + listen.group(1)));
+        assertThat((List<?>) lb.get("ports"))
+                .anySatisfy(port -> assertThat((String) port).endsWith(":" + listen.group(1)));
     }
 
     @SuppressWarnings("unchecked")
@@ -145,8 +166,9 @@ class ContainerImageTests {
 
     private Set<String> environmentVariablesOfTheImage() {
         Set<String> names = new TreeSet<>();
-        finalStage().stream().filter(line -> line.startsWith("ENV ")).forEach(line ->
-                names.add(line.substring("ENV ".length()).split("[=\\s]")[0]));
+        finalStage().stream()
+                .filter(line -> line.startsWith("ENV "))
+                .forEach(line -> names.add(line.substring("ENV ".length()).split("[=\\s]")[0]));
         return names;
     }
 
@@ -169,7 +191,8 @@ class ContainerImageTests {
                 continue;
             }
             boolean continued = line.endsWith("\\");
-            current.append(continued ? line.substring(0, line.length() - 1) : line).append(continued ? " " : "");
+            current.append(continued ? line.substring(0, line.length() - 1) : line)
+                    .append(continued ? " " : "");
             if (!continued) {
                 instructions.add(current.toString().replaceAll("\\s+", " ").strip());
                 current.setLength(0);

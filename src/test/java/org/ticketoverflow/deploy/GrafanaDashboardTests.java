@@ -22,8 +22,21 @@ class GrafanaDashboardTests {
     private static final Pattern LABEL_MATCHER = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
     /** Labels Prometheus adds when it scrapes, not tags of the meters. */
     private static final Set<String> TARGET_LABELS = Set.of("instance", "job", "namespace", "pod", "application");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "bool", "and", "or", "unless", "offset", "inf", "nan");
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "inf",
+            "nan");
 
     private final JsonNode dashboard = JsonMapper.shared().readTree(RepositoryFiles.text(DASHBOARD));
     private final Set<String> histogramMeters = ApplicationSettings.load().histogramMeters();
@@ -34,7 +47,8 @@ class GrafanaDashboardTests {
         Meters.ALL.forEach(meter -> published.addAll(meter.series(histogramMeters)));
         for (String series : seriesNames()) {
             if (Meters.STANDARD_PREFIXES.stream().noneMatch(series::startsWith)) {
-                assertThat(published).as("percentiles-histogram on in application.yaml for: %s", histogramMeters)
+                assertThat(published)
+                        .as("percentiles-histogram on in application.yaml for: %s", histogramMeters)
                         .contains(series);
             }
         }
@@ -44,8 +58,10 @@ class GrafanaDashboardTests {
     void chartsEveryMeterOfTheApplicationAndTheJvmHeap() {
         Set<String> charted = seriesNames();
         for (Meters meter : Meters.ALL) {
-            assertThat(charted).as(meter.micrometerName()).anySatisfy(series ->
-                    assertThat(meter.series(histogramMeters)).contains(series));
+            assertThat(charted)
+                    .as(meter.micrometerName())
+                    .anySatisfy(
+                            series -> assertThat(meter.series(histogramMeters)).contains(series));
         }
         assertThat(charted).contains("ticketoverflow_purchase_duration_seconds_bucket", "jvm_memory_used_bytes");
         assertThat(String.join("\n", expressions())).contains("histogram_quantile(0.99", "outcome=\"shed\"");
@@ -57,12 +73,16 @@ class GrafanaDashboardTests {
             Matcher selector = SELECTOR.matcher(expression);
             while (selector.find()) {
                 Meters meter = Meters.ALL.stream()
-                        .filter(m -> m.series(histogramMeters).contains(selector.group(1))).findFirst().orElseThrow();
+                        .filter(m -> m.series(histogramMeters).contains(selector.group(1)))
+                        .findFirst()
+                        .orElseThrow();
                 Matcher matcher = LABEL_MATCHER.matcher(selector.group(2));
                 while (matcher.find()) {
                     if (!TARGET_LABELS.contains(matcher.group(1))) {
                         assertThat(meter.tagValues()).as(expression).containsKey(matcher.group(1));
-                        assertThat(meter.tagValues().get(matcher.group(1))).as(expression).contains(matcher.group(2));
+                        assertThat(meter.tagValues().get(matcher.group(1)))
+                                .as(expression)
+                                .contains(matcher.group(2));
                     }
                 }
             }
@@ -102,11 +122,14 @@ class GrafanaDashboardTests {
     private Set<String> seriesNames() {
         Set<String> names = new TreeSet<>();
         for (String expression : expressions()) {
-            String bare = expression.replaceAll("\\{[^}]*}", " ").replaceAll("\\[[^]]*]", " ")
+            String bare = expression
+                    .replaceAll("\\{[^}]*}", " ")
+                    .replaceAll("\\[[^]]*]", " ")
                     .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
             Matcher identifier = IDENTIFIER.matcher(bare);
             while (identifier.find()) {
-                boolean function = bare.substring(identifier.end()).stripLeading().startsWith("(");
+                boolean function =
+                        bare.substring(identifier.end()).stripLeading().startsWith("(");
                 if (!function && !KEYWORDS.contains(identifier.group())) {
                     names.add(identifier.group());
                 }

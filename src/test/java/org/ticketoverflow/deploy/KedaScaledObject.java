@@ -12,23 +12,23 @@ import java.util.Map;
  */
 record KedaScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-    record Spec(ScaleTargetRef scaleTargetRef, Integer pollingInterval, Integer cooldownPeriod,
-                Integer minReplicaCount, Integer maxReplicaCount, Advanced advanced, List<Trigger> triggers) {
-    }
+    record Spec(
+            ScaleTargetRef scaleTargetRef,
+            Integer pollingInterval,
+            Integer cooldownPeriod,
+            Integer minReplicaCount,
+            Integer maxReplicaCount,
+            Advanced advanced,
+            List<Trigger> triggers) {}
 
-    record ScaleTargetRef(String apiVersion, String kind, String name) {
-    }
+    record ScaleTargetRef(String apiVersion, String kind, String name) {}
 
-    record Advanced(HorizontalPodAutoscalerConfig horizontalPodAutoscalerConfig) {
-    }
+    record Advanced(HorizontalPodAutoscalerConfig horizontalPodAutoscalerConfig) {}
 
-    record HorizontalPodAutoscalerConfig(HorizontalPodAutoscalerBehavior behavior) {
-    }
+    record HorizontalPodAutoscalerConfig(HorizontalPodAutoscalerBehavior behavior) {}
 
     /** Trigger metadata is a string map in KEDA: {@code targetQueryValue: 50} unquoted is refused. */
-    record Trigger(String type, Map<String, String> metadata, AuthenticationRef authenticationRef) {
-    }
+    record Trigger(String type, Map<String, String> metadata, AuthenticationRef authenticationRef) {}
 
-    record AuthenticationRef(String name) {
-    }
+    record AuthenticationRef(String name) {}
 }

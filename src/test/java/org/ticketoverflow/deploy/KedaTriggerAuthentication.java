@@ -9,9 +9,7 @@ import java.util.List;
  */
 record KedaTriggerAuthentication(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-    record Spec(List<SecretTargetRef> secretTargetRef) {
-    }
+    record Spec(List<SecretTargetRef> secretTargetRef) {}
 
-    record SecretTargetRef(String parameter, String name, String key) {
-    }
+    record SecretTargetRef(String parameter, String name, String key) {}
 }

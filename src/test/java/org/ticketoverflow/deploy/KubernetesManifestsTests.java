@@ -56,7 +56,8 @@ class KubernetesManifestsTests {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> listing = Files.list(Manifests.DIRECTORY)) {
             listing.map(path -> path.getFileName().toString())
-                    .filter(name -> !name.equals(Manifests.KUSTOMIZATION)).forEach(files::add);
+                    .filter(name -> !name.equals(Manifests.KUSTOMIZATION))
+                    .forEach(files::add);
         }
         assertThat(manifests.kustomization().kind()).isEqualTo("Kustomization");
         assertThat(new TreeSet<>(manifests.kustomization().resources())).isEqualTo(files);
@@ -64,11 +65,16 @@ class KubernetesManifestsTests {
 
     @Test
     void readsEveryListedManifestIntoItsModel() {
-        assertThat(manifests.objects()).hasSizeGreaterThanOrEqualTo(manifests.kustomization().resources().size());
+        assertThat(manifests.objects())
+                .hasSizeGreaterThanOrEqualTo(
+                        manifests.kustomization().resources().size());
         assertThat(manifests.all(Deployment.class)).hasSize(2);
         assertThat(manifests.all(KedaScaledObject.class)).hasSize(1);
         assertThat(manifests.all(KedaTriggerAuthentication.class)).hasSize(1);
-        manifests.objects().forEach(object -> assertThat(Manifests.metadata(object).getName()).isNotBlank());
+        manifests
+                .objects()
+                .forEach(object ->
+                        assertThat(Manifests.metadata(object).getName()).isNotBlank());
     }
 
     @Test
@@ -76,10 +82,15 @@ class KubernetesManifestsTests {
         int port = application.serverPort();
         for (Deployment deployment : manifests.all(Deployment.class)) {
             Container container = Workloads.container(deployment);
-            assertThat(container.getPorts()).extracting(ContainerPort::getContainerPort).containsExactly(port);
-            assertThat(Workloads.port(container, container.getLivenessProbe().getHttpGet().getPort()))
+            assertThat(container.getPorts())
+                    .extracting(ContainerPort::getContainerPort)
+                    .containsExactly(port);
+            assertThat(Workloads.port(
+                            container, container.getLivenessProbe().getHttpGet().getPort()))
                     .isEqualTo(port);
-            assertThat(Workloads.port(container, container.getReadinessProbe().getHttpGet().getPort()))
+            assertThat(Workloads.port(
+                            container,
+                            container.getReadinessProbe().getHttpGet().getPort()))
                     .isEqualTo(port);
             assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                     .containsEntry("prometheus.io/port", String.valueOf(port))
@@ -91,19 +102,31 @@ class KubernetesManifestsTests {
 
         Service service = manifests.named(Service.class, "ticketoverflow-api");
         Container api = Workloads.container(manifests.deployment("api"));
-        assertThat(service.getSpec().getPorts()).allSatisfy(servicePort ->
-                assertThat(Workloads.port(api, servicePort.getTargetPort())).isEqualTo(port));
-        var backend = manifests.named(Ingress.class, "ticketoverflow-api").getSpec().getRules().getFirst().getHttp()
-                .getPaths().getFirst().getBackend().getService();
+        assertThat(service.getSpec().getPorts())
+                .allSatisfy(servicePort -> assertThat(Workloads.port(api, servicePort.getTargetPort()))
+                        .isEqualTo(port));
+        var backend = manifests
+                .named(Ingress.class, "ticketoverflow-api")
+                .getSpec()
+                .getRules()
+                .getFirst()
+                .getHttp()
+                .getPaths()
+                .getFirst()
+                .getBackend()
+                .getService();
         assertThat(backend.getName()).isEqualTo(service.getMetadata().getName());
-        assertThat(service.getSpec().getPorts()).extracting(ServicePort::getName)
+        assertThat(service.getSpec().getPorts())
+                .extracting(ServicePort::getName)
                 .contains(backend.getPort().getName());
     }
 
     @Test
     void probesAskTheHealthGroupsTheApplicationEnables() {
-        assertThat(application.property("management.endpoint.health.probes.enabled", "false")).isEqualTo("true");
-        assertThat(application.property("management.endpoints.web.base-path", "/actuator")).isEqualTo("/actuator");
+        assertThat(application.property("management.endpoint.health.probes.enabled", "false"))
+                .isEqualTo("true");
+        assertThat(application.property("management.endpoints.web.base-path", "/actuator"))
+                .isEqualTo("/actuator");
         for (Deployment deployment : manifests.all(Deployment.class)) {
             Container container = Workloads.container(deployment);
             assertThat(path(container.getLivenessProbe())).isEqualTo(LIVENESS);
@@ -117,18 +140,25 @@ class KubernetesManifestsTests {
     @Test
     void setsOnlyEnvironmentVariablesTheApplicationKnows() {
         Set<String> used = Workloads.environmentVariables(manifests);
-        assertThat(used).contains("TICKETOVERFLOW_ROLES", "TICKETOVERFLOW_DATABASE_URL",
-                "TICKETOVERFLOW_DATABASE_USER", "TICKETOVERFLOW_DATABASE_PASSWORD");
+        assertThat(used)
+                .contains(
+                        "TICKETOVERFLOW_ROLES",
+                        "TICKETOVERFLOW_DATABASE_URL",
+                        "TICKETOVERFLOW_DATABASE_USER",
+                        "TICKETOVERFLOW_DATABASE_PASSWORD");
         assertThat(application.knownVariables())
-                .as("names bound in application.yaml or @ConfigurationProperties, or documented in %s",
+                .as(
+                        "names bound in application.yaml or @ConfigurationProperties, or documented in %s",
                         ApplicationSettings.CONFIGURATION_DOCS)
                 .containsAll(used);
     }
 
     @Test
     void theApplicationBindsEveryVariableTheManifestsSet() {
-        assumeTrue(ApplicationSettings.applicationBindsOwnSettings(), "no @ConfigurationProperties record binds "
-                + "ticketoverflow.* yet: only the documentation vouches for TICKETOVERFLOW_* names so far");
+        assumeTrue(
+                ApplicationSettings.applicationBindsOwnSettings(),
+                "no @ConfigurationProperties record binds "
+                        + "ticketoverflow.* yet: only the documentation vouches for TICKETOVERFLOW_* names so far");
         assertThat(application.boundVariables()).containsAll(Workloads.environmentVariables(manifests));
     }
 
@@ -138,22 +168,38 @@ class KubernetesManifestsTests {
             Deployment deployment = manifests.deployment(role);
             assertThat(Workloads.container(deployment).getEnv())
                     .filteredOn(env -> env.getName().equals("TICKETOVERFLOW_ROLES"))
-                    .extracting(EnvVar::getValue).containsExactly(role);
-            assertThat(deployment.getSpec().getReplicas()).as("the autoscaler owns the replica count").isNull();
+                    .extracting(EnvVar::getValue)
+                    .containsExactly(role);
+            assertThat(deployment.getSpec().getReplicas())
+                    .as("the autoscaler owns the replica count")
+                    .isNull();
             Map<String, String> podLabels = Workloads.podLabels(deployment);
-            assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-            assertThat(manifests.all(PodDisruptionBudget.class)).filteredOn(pdb ->
-                    podLabels.entrySet().containsAll(pdb.getSpec().getSelector().getMatchLabels().entrySet()))
+            assertThat(podLabels)
+                    .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(manifests.all(PodDisruptionBudget.class))
+                    .filteredOn(pdb -> podLabels
+                            .entrySet()
+                            .containsAll(
+                                    pdb.getSpec().getSelector().getMatchLabels().entrySet()))
                     .hasSize(1);
         }
-        Map<String, String> apiService = manifests.named(Service.class, "ticketoverflow-api").getSpec().getSelector();
+        Map<String, String> apiService =
+                manifests.named(Service.class, "ticketoverflow-api").getSpec().getSelector();
         assertThat(Workloads.podLabels(manifests.deployment("api"))).containsAllEntriesOf(apiService);
-        assertThat(Workloads.podLabels(manifests.deployment("worker")).entrySet().containsAll(apiService.entrySet()))
-                .as("the api Service selects worker pods").isFalse();
-        assertThat(manifests.all(HorizontalPodAutoscaler.class)).singleElement().satisfies(hpa -> assertThat(
-                hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(Workloads.name(manifests.deployment("api"))));
-        assertThat(manifests.all(KedaScaledObject.class)).singleElement().satisfies(scaledObject -> assertThat(
-                scaledObject.spec().scaleTargetRef().name()).isEqualTo(Workloads.name(manifests.deployment("worker"))));
+        assertThat(Workloads.podLabels(manifests.deployment("worker"))
+                        .entrySet()
+                        .containsAll(apiService.entrySet()))
+                .as("the api Service selects worker pods")
+                .isFalse();
+        assertThat(manifests.all(HorizontalPodAutoscaler.class))
+                .singleElement()
+                .satisfies(hpa -> assertThat(hpa.getSpec().getScaleTargetRef().getName())
+                        .isEqualTo(Workloads.name(manifests.deployment("api"))));
+        assertThat(manifests.all(KedaScaledObject.class))
+                .singleElement()
+                .satisfies(scaledObject -> assertThat(
+                                scaledObject.spec().scaleTargetRef().name())
+                        .isEqualTo(Workloads.name(manifests.deployment("worker"))));
     }
 
     @Test
@@ -175,9 +221,11 @@ class KubernetesManifestsTests {
                 assertThat(bounds).containsKeys("cpu", "memory");
             }
             assertThat(Quantity.getAmountInBytes(resources.getLimits().get("memory")))
-                    .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(resources.getRequests().get("memory")));
+                    .isGreaterThanOrEqualTo(
+                            Quantity.getAmountInBytes(resources.getRequests().get("memory")));
             assertThat(Quantity.getAmountInBytes(resources.getLimits().get("cpu")))
-                    .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(resources.getRequests().get("cpu")));
+                    .isGreaterThanOrEqualTo(
+                            Quantity.getAmountInBytes(resources.getRequests().get("cpu")));
         }
     }
 
@@ -191,12 +239,14 @@ class KubernetesManifestsTests {
             assertThat(metric.getResource().getTarget().getType()).isEqualTo("Utilization");
             assertThat(metric.getResource().getTarget().getAverageUtilization()).isBetween(30, 90);
         });
-        assertThat(spec.getBehavior().getScaleDown().getStabilizationWindowSeconds()).isGreaterThanOrEqualTo(60);
+        assertThat(spec.getBehavior().getScaleDown().getStabilizationWindowSeconds())
+                .isGreaterThanOrEqualTo(60);
     }
 
     @Test
     void scalesTheWorkersOnQueueDepthWithTheApplicationsDatabase() {
-        KedaScaledObject.Spec spec = manifests.all(KedaScaledObject.class).getFirst().spec();
+        KedaScaledObject.Spec spec =
+                manifests.all(KedaScaledObject.class).getFirst().spec();
         assertThat(spec.minReplicaCount()).isEqualTo(1);
         assertThat(spec.maxReplicaCount()).isGreaterThan(spec.minReplicaCount());
         assertThat(spec.pollingInterval()).isPositive();
@@ -205,53 +255,74 @@ class KubernetesManifestsTests {
         KedaScaledObject.Trigger trigger = kedaTrigger();
         assertThat(trigger.type()).isEqualTo("postgresql");
         assertThat(trigger.metadata().get("query")).isEqualTo(KEDA_QUERY);
-        assertThat(Double.parseDouble(trigger.metadata().get("targetQueryValue"))).isPositive();
+        assertThat(Double.parseDouble(trigger.metadata().get("targetQueryValue")))
+                .isPositive();
 
-        var authentication = manifests.named(KedaTriggerAuthentication.class, trigger.authenticationRef().name());
+        var authentication = manifests.named(
+                KedaTriggerAuthentication.class, trigger.authenticationRef().name());
         Secret secret = manifests.named(Secret.class, Workloads.DATABASE_SECRET);
         Map<String, String> secretValues = secret.getStringData();
-        assertThat(authentication.spec().secretTargetRef()).allSatisfy(ref -> {
-            assertThat(ref.name()).isEqualTo(secret.getMetadata().getName());
-            assertThat(secretValues).containsKey(ref.key());
-        }).extracting(KedaTriggerAuthentication.SecretTargetRef::parameter)
+        assertThat(authentication.spec().secretTargetRef())
+                .allSatisfy(ref -> {
+                    assertThat(ref.name()).isEqualTo(secret.getMetadata().getName());
+                    assertThat(secretValues).containsKey(ref.key());
+                })
+                .extracting(KedaTriggerAuthentication.SecretTargetRef::parameter)
                 .containsExactlyInAnyOrder("userName", "password");
 
         PostgresUrl url = PostgresUrl.parse(secretValues.get("TICKETOVERFLOW_DATABASE_URL"));
-        assertThat(trigger.metadata()).containsEntry("host", url.host()).containsEntry("port", url.port())
+        assertThat(trigger.metadata())
+                .containsEntry("host", url.host())
+                .containsEntry("port", url.port())
                 .containsEntry("dbName", url.database());
         assertThat(url.host()).as("KEDA connects from its own namespace").endsWith(".svc.cluster.local");
-        url.parameter("sslmode").ifPresent(mode -> assertThat(trigger.metadata()).containsEntry("sslmode", mode));
+        url.parameter("sslmode")
+                .ifPresent(mode -> assertThat(trigger.metadata()).containsEntry("sslmode", mode));
     }
 
     @ParameterizedTest
     @EnumSource(MigratedDatabase.Engine.class)
-    void theKedaQueryCountsQueuedAndRunningJobsOfTheMigratedSchema(MigratedDatabase.Engine engine,
-                                                                    @TempDir Path directory) throws Exception {
+    void theKedaQueryCountsQueuedAndRunningJobsOfTheMigratedSchema(
+            MigratedDatabase.Engine engine, @TempDir Path directory) throws Exception {
         assumeTrue(MigratedDatabase.available(engine), "PostgreSQL is off: set TICKETOVERFLOW_TEST_POSTGRES_URL");
         MigratedDatabase database = MigratedDatabase.create(engine, directory);
-        assumeTrue(database.hasTable("jobs"), "no jobs table in src/main/resources/db/migration yet (V2__jobs.sql "
-                + "comes with the jobs module); this check runs once it is merged");
+        assumeTrue(
+                database.hasTable("jobs"),
+                "no jobs table in src/main/resources/db/migration yet (V2__jobs.sql "
+                        + "comes with the jobs module); this check runs once it is merged");
         String query = kedaTrigger().metadata().get("query");
         assertThat(database.count(query)).isZero();
         for (String state : List.of("QUEUED", "RUNNING", "FAILED", "QUEUED")) {
-            database.insert("jobs", List.of(new MigratedDatabase.Column("state", state),
-                    new MigratedDatabase.Column("kind", "print")));
+            database.insert(
+                    "jobs",
+                    List.of(new MigratedDatabase.Column("state", state), new MigratedDatabase.Column("kind", "print")));
         }
-        assertThat(database.count(query)).as("QUEUED and RUNNING rows, not FAILED ones").isEqualTo(3);
+        assertThat(database.count(query))
+                .as("QUEUED and RUNNING rows, not FAILED ones")
+                .isEqualTo(3);
     }
 
     @Test
     void kustomizeBuildsTheFolder() throws Exception {
         assumeTrue(Workloads.onPath("kubectl"), "kubectl is not installed: kustomize build not tried");
         Process build = new ProcessBuilder("kubectl", "kustomize", Manifests.DIRECTORY.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(build.getInputStream().readAllBytes());
         assertThat(build.waitFor()).as(output).isZero();
-        assertThat(output).contains("kind: ScaledObject", "namespace: " + manifests.kustomization().namespace());
+        assertThat(output)
+                .contains(
+                        "kind: ScaledObject",
+                        "namespace: " + manifests.kustomization().namespace());
     }
 
     private static KedaScaledObject.Trigger kedaTrigger() {
-        return manifests.all(KedaScaledObject.class).getFirst().spec().triggers().getFirst();
+        return manifests
+                .all(KedaScaledObject.class)
+                .getFirst()
+                .spec()
+                .triggers()
+                .getFirst();
     }
 
     private static String path(Probe probe) {

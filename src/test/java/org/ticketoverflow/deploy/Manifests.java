@@ -64,7 +64,8 @@ final class Manifests {
 
     /** One Kubernetes object, read into the model its apiVersion and kind name. */
     static Object parse(JsonNode document) {
-        String key = document.path("apiVersion").asString() + "/" + document.path("kind").asString();
+        String key = document.path("apiVersion").asString() + "/"
+                + document.path("kind").asString();
         Class<?> model = MODELS.get(key);
         if (model == null) {
             throw new IllegalArgumentException("no model for " + key + "; known: " + MODELS.keySet());
@@ -85,16 +86,19 @@ final class Manifests {
     }
 
     <T> T named(Class<T> type, String name) {
-        return all(type).stream().filter(object -> name.equals(metadata(object).getName())).findFirst()
+        return all(type).stream()
+                .filter(object -> name.equals(metadata(object).getName()))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no " + type.getSimpleName() + " named " + name));
     }
 
     /** The Deployment whose pods carry {@code app.kubernetes.io/component: <role>}. */
     Deployment deployment(String role) {
         return all(Deployment.class).stream()
-                .filter(d -> role.equals(d.getSpec().getTemplate().getMetadata().getLabels()
-                        .get("app.kubernetes.io/component")))
-                .findFirst().orElseThrow(() -> new NoSuchElementException("no Deployment for role " + role));
+                .filter(d -> role.equals(
+                        d.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component")))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no Deployment for role " + role));
     }
 
     static ObjectMeta metadata(Object object) {

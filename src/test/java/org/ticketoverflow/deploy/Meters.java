@@ -11,26 +11,55 @@ import java.util.TreeSet;
  */
 record Meters(String micrometerName, String prometheusName, Type type, Map<String, Set<String>> tagValues) {
 
-    enum Type { COUNTER, TIMER, SUMMARY, GAUGE }
+    enum Type {
+        COUNTER,
+        TIMER,
+        SUMMARY,
+        GAUGE
+    }
 
     static final List<Meters> ALL = List.of(
-            new Meters("ticketoverflow.purchases", "ticketoverflow_purchases_total", Type.COUNTER,
+            new Meters(
+                    "ticketoverflow.purchases",
+                    "ticketoverflow_purchases_total",
+                    Type.COUNTER,
                     Map.of("outcome", Set.of("sold", "sold_out", "cancelled", "rejected", "shed", "failed"))),
-            new Meters("ticketoverflow.purchase.duration", "ticketoverflow_purchase_duration_seconds", Type.TIMER,
+            new Meters(
+                    "ticketoverflow.purchase.duration",
+                    "ticketoverflow_purchase_duration_seconds",
+                    Type.TIMER,
                     Map.of()),
-            new Meters("ticketoverflow.purchase.batch.size", "ticketoverflow_purchase_batch_size", Type.SUMMARY,
-                    Map.of()),
-            new Meters("ticketoverflow.jobs.queued", "ticketoverflow_jobs_queued", Type.GAUGE,
+            new Meters(
+                    "ticketoverflow.purchase.batch.size", "ticketoverflow_purchase_batch_size", Type.SUMMARY, Map.of()),
+            new Meters(
+                    "ticketoverflow.jobs.queued",
+                    "ticketoverflow_jobs_queued",
+                    Type.GAUGE,
                     Map.of("kind", Set.of("print", "seating"))),
-            new Meters("ticketoverflow.jobs.wait", "ticketoverflow_jobs_wait_seconds", Type.TIMER,
+            new Meters(
+                    "ticketoverflow.jobs.wait",
+                    "ticketoverflow_jobs_wait_seconds",
+                    Type.TIMER,
                     Map.of("kind", Set.of("print", "seating"))),
-            new Meters("ticketoverflow.jobs.completed", "ticketoverflow_jobs_completed_total", Type.COUNTER,
+            new Meters(
+                    "ticketoverflow.jobs.completed",
+                    "ticketoverflow_jobs_completed_total",
+                    Type.COUNTER,
                     Map.of("kind", Set.of("print", "seating"), "outcome", Set.of("done", "retry", "failed"))),
-            new Meters("ticketoverflow.render.duration", "ticketoverflow_render_duration_seconds", Type.TIMER,
+            new Meters(
+                    "ticketoverflow.render.duration",
+                    "ticketoverflow_render_duration_seconds",
+                    Type.TIMER,
                     Map.of("kind", Set.of("ticket", "seating"))),
-            new Meters("ticketoverflow.prints", "ticketoverflow_prints_total", Type.COUNTER,
+            new Meters(
+                    "ticketoverflow.prints",
+                    "ticketoverflow_prints_total",
+                    Type.COUNTER,
                     Map.of("outcome", Set.of("printed", "error", "rerendered"))),
-            new Meters("ticketoverflow.seating.staleness", "ticketoverflow_seating_staleness_seconds", Type.GAUGE,
+            new Meters(
+                    "ticketoverflow.seating.staleness",
+                    "ticketoverflow_seating_staleness_seconds",
+                    Type.GAUGE,
                     Map.of()),
             new Meters("http.server.requests", "http_server_requests_seconds", Type.TIMER, Map.of()));
 

@@ -24,7 +24,10 @@ final class MigratedDatabase {
 
     static final Path MIGRATIONS = Path.of("src", "main", "resources", "db", "migration");
 
-    enum Engine { H2, POSTGRESQL }
+    enum Engine {
+        H2,
+        POSTGRESQL
+    }
 
     private final String url;
     private final String user;
@@ -38,12 +41,19 @@ final class MigratedDatabase {
     static MigratedDatabase create(Engine engine, Path directory) {
         MigratedDatabase database = switch (engine) {
             case H2 -> new MigratedDatabase("jdbc:h2:file:" + directory.resolve("keda"), "sa");
-            case POSTGRESQL -> new MigratedDatabase(PostgresDatabase.createDatabase("ticketoverflow_deploy_"
-                    + ProcessHandle.current().pid() + "_" + Integer.toHexString(ThreadLocalRandom.current()
-                    .nextInt(1 << 24))), PostgresDatabase.user());
+            case POSTGRESQL ->
+                new MigratedDatabase(
+                        PostgresDatabase.createDatabase("ticketoverflow_deploy_"
+                                + ProcessHandle.current().pid() + "_"
+                                + Integer.toHexString(
+                                        ThreadLocalRandom.current().nextInt(1 << 24))),
+                        PostgresDatabase.user());
         };
-        Flyway.configure().dataSource(database.url, database.user, "")
-                .locations("filesystem:" + MIGRATIONS).load().migrate();
+        Flyway.configure()
+                .dataSource(database.url, database.user, "")
+                .locations("filesystem:" + MIGRATIONS)
+                .load()
+                .migrate();
         return database;
     }
 
@@ -67,8 +77,8 @@ final class MigratedDatabase {
 
     long count(String query) throws SQLException {
         try (Connection connection = connect();
-             PreparedStatement statement = connection.prepareStatement(query);
-             ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(query);
+                ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
         }
@@ -86,8 +96,9 @@ final class MigratedDatabase {
                     columns.add(required);
                 }
             }
-            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(Column::name)
-                    .toList()) + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+            String sql = "INSERT INTO " + table + " ("
+                    + String.join(", ", columns.stream().map(Column::name).toList()) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < columns.size(); i++) {
                     statement.setObject(i + 1, columns.get(i).value());
@@ -97,8 +108,7 @@ final class MigratedDatabase {
         }
     }
 
-    record Column(String name, Object value) {
-    }
+    record Column(String name, Object value) {}
 
     private static List<Column> requiredColumns(Connection connection, String table) throws SQLException {
         List<Column> required = new ArrayList<>();
@@ -123,7 +133,8 @@ final class MigratedDatabase {
     private static Object plainValue(String column, int type) {
         return switch (type) {
             case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.CLOB ->
-                    column.toLowerCase() + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+                column.toLowerCase() + "-"
+                        + Integer.toHexString(ThreadLocalRandom.current().nextInt());
             case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT, Types.NUMERIC, Types.DECIMAL -> 0;
             case Types.BOOLEAN, Types.BIT -> false;
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.now();

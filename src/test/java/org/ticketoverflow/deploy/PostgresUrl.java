@@ -17,11 +17,13 @@ record PostgresUrl(String host, String port, String database, Map<String, String
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a single-host PostgreSQL JDBC URL: " + url);
         }
-        Map<String, String> parameters = matcher.group(4) == null ? Map.of()
-                : Arrays.stream(matcher.group(4).split("&")).map(pair -> pair.split("=", 2))
+        Map<String, String> parameters = matcher.group(4) == null
+                ? Map.of()
+                : Arrays.stream(matcher.group(4).split("&"))
+                        .map(pair -> pair.split("=", 2))
                         .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? pair[1] : ""));
-        return new PostgresUrl(matcher.group(1), matcher.group(2) == null ? "5432" : matcher.group(2),
-                matcher.group(3), parameters);
+        return new PostgresUrl(
+                matcher.group(1), matcher.group(2) == null ? "5432" : matcher.group(2), matcher.group(3), parameters);
     }
 
     Optional<String> parameter(String name) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Files of this repository, read relative to its root (the working directory of the test run). */
 final class RepositoryFiles {
 
-    private RepositoryFiles() {
-    }
+    private RepositoryFiles() {}
 
     static String text(Path file) {
         try {

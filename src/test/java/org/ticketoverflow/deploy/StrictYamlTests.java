@@ -29,15 +29,25 @@ class StrictYamlTests {
     void readsAWellFormedDeployment() {
         Object deployment = parse(DEPLOYMENT.formatted("ports: [{name: http, containerPort: 8080}]"));
 
-        assertThat(deployment).isInstanceOfSatisfying(Deployment.class, d -> assertThat(
-                d.getSpec().getTemplate().getSpec().getContainers().getFirst().getPorts().getFirst().getContainerPort())
-                .isEqualTo(8080));
+        assertThat(deployment)
+                .isInstanceOfSatisfying(
+                        Deployment.class,
+                        d -> assertThat(d.getSpec()
+                                        .getTemplate()
+                                        .getSpec()
+                                        .getContainers()
+                                        .getFirst()
+                                        .getPorts()
+                                        .getFirst()
+                                        .getContainerPort())
+                                .isEqualTo(8080));
     }
 
     @Test
     void refusesAMisspelledFieldThatTheModelWouldOtherwiseKeepAside() {
         assertThatThrownBy(() -> parse(DEPLOYMENT.formatted("livenesProbe: {httpGet: {path: /, port: 8080}}")))
-                .isInstanceOf(JacksonException.class).hasMessageContaining("livenesProbe");
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("livenesProbe");
     }
 
     @Test
@@ -86,13 +96,15 @@ class StrictYamlTests {
 
         assertThat(parse(scaledObject.formatted("minReplicaCount: 1"))).isInstanceOf(KedaScaledObject.class);
         assertThatThrownBy(() -> parse(scaledObject.formatted("minReplicas: 1")))
-                .isInstanceOf(JacksonException.class).hasMessageContaining("minReplicas");
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("minReplicas");
     }
 
     @Test
     void refusesAKindWithoutAModel() {
         assertThatThrownBy(() -> parse("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: demo}\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch/v1/CronJob");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch/v1/CronJob");
     }
 
     private static Object parse(String yaml) {

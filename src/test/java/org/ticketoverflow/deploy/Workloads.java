@@ -24,8 +24,7 @@ final class Workloads {
 
     static final String DATABASE_SECRET = "ticketoverflow-database";
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     static String name(Deployment deployment) {
         return deployment.getMetadata().getName();
@@ -37,7 +36,8 @@ final class Workloads {
 
     /** The one container of the Deployment's pods (the application; no sidecars). */
     static Container container(Deployment deployment) {
-        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        List<Container> containers =
+                deployment.getSpec().getTemplate().getSpec().getContainers();
         assertThat(containers).as(name(deployment)).hasSize(1);
         return containers.getFirst();
     }
@@ -47,8 +47,10 @@ final class Workloads {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return container.getPorts().stream().filter(p -> port.getStrVal().equals(p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst()
+        return container.getPorts().stream()
+                .filter(p -> port.getStrVal().equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container port named " + port.getStrVal()));
     }
 
@@ -62,7 +64,11 @@ final class Workloads {
             return preStop.getSleep().getSeconds();
         }
         List<String> command = preStop.getExec().getCommand();
-        assertThat(command).as("a preStop hook other than sleep").hasSize(2).first().isEqualTo("sleep");
+        assertThat(command)
+                .as("a preStop hook other than sleep")
+                .hasSize(2)
+                .first()
+                .isEqualTo("sleep");
         return Long.parseLong(command.get(1));
     }
 
@@ -78,20 +84,24 @@ final class Workloads {
                 names.add(env.getName());
                 if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
                     var ref = env.getValueFrom().getSecretKeyRef();
-                    assertThat(secretKeys(manifests.named(Secret.class, ref.getName()))).contains(ref.getKey());
+                    assertThat(secretKeys(manifests.named(Secret.class, ref.getName())))
+                            .contains(ref.getKey());
                 }
                 if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
                     var ref = env.getValueFrom().getConfigMapKeyRef();
-                    assertThat(manifests.named(ConfigMap.class, ref.getName()).getData()).containsKey(ref.getKey());
+                    assertThat(manifests.named(ConfigMap.class, ref.getName()).getData())
+                            .containsKey(ref.getKey());
                 }
             }
             for (EnvFromSource source : container.getEnvFrom()) {
                 if (source.getConfigMapRef() != null) {
                     String name = source.getConfigMapRef().getName();
-                    names.addAll(manifests.named(ConfigMap.class, name).getData().keySet());
+                    names.addAll(
+                            manifests.named(ConfigMap.class, name).getData().keySet());
                 }
                 if (source.getSecretRef() != null) {
-                    names.addAll(secretKeys(manifests.named(Secret.class, source.getSecretRef().getName())));
+                    names.addAll(secretKeys(
+                            manifests.named(Secret.class, source.getSecretRef().getName())));
                 }
             }
         }
@@ -108,8 +118,9 @@ final class Workloads {
 
     static boolean onPath(String program) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(File.pathSeparator)).stream()
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     private static Map<String, String> orEmpty(Map<String, String> values) {

@@ -37,13 +37,15 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
         queue.enqueue(print("p4", 20_010));
         queue.enqueue(print("p5", 20_020));
         queue.enqueue(job(RECORD, "seating", 0, 20_999));
-        queue.enqueue(new NewJob(RECORD, "seating-not-due", "c", 0, 0, Instant.now().plusSeconds(3600), null));
+        queue.enqueue(
+                new NewJob(RECORD, "seating-not-due", "c", 0, 0, Instant.now().plusSeconds(3600), null));
 
         gate.open();
 
         await().atMost(PROMPTLY).until(() -> recorder.finished(RECORD).size() == 6);
         assertThat(recorder.finished(RECORD)).containsExactly("seating", "p2", "p4", "p1", "p5", "p3");
-        assertThat(row("seating-not-due")).hasValueSatisfying(row -> assertThat(row.state()).isEqualTo("QUEUED"));
+        assertThat(row("seating-not-due"))
+                .hasValueSatisfying(row -> assertThat(row.state()).isEqualTo("QUEUED"));
     }
 
     @Test
@@ -62,14 +64,17 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     @Test
     void enqueueUniqueAddsOneWaitingJobPerKeyAndAnotherOnceThatOneIsClaimed() {
         gate.close();
-        assertThat(queue.enqueueUnique(withKey(job(TestHandlers.GATED, "first", 0, 0), "plan-1"))).isTrue();
+        assertThat(queue.enqueueUnique(withKey(job(TestHandlers.GATED, "first", 0, 0), "plan-1")))
+                .isTrue();
         await().atMost(PROMPTLY).until(() -> gate.entered("first"));
 
         assertThat(queue.enqueueUnique(withKey(print("second", 1), "plan-1"))).isTrue();
         assertThat(queue.enqueueUnique(withKey(print("third", 1), "plan-1"))).isFalse();
 
-        assertThat(row("first")).hasValueSatisfying(row -> assertThat(row.dedupeKey()).isNull());
-        assertThat(row("second")).hasValueSatisfying(row -> assertThat(row.dedupeKey()).isEqualTo("plan-1"));
+        assertThat(row("first"))
+                .hasValueSatisfying(row -> assertThat(row.dedupeKey()).isNull());
+        assertThat(row("second"))
+                .hasValueSatisfying(row -> assertThat(row.dedupeKey()).isEqualTo("plan-1"));
         assertThat(row("third")).isEmpty();
         gate.open();
         await().atMost(PROMPTLY).until(() -> count() == 0);
@@ -78,7 +83,8 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
 
     @Test
     void enqueueUniqueAddsExactlyOneJobWhenManyRaceForAKey() throws Exception {
-        NewJob plan = withKey(new NewJob(RECORD, "raced", "c", 0, 0, Instant.now().plusSeconds(3600), null), "plan-r");
+        NewJob plan =
+                withKey(new NewJob(RECORD, "raced", "c", 0, 0, Instant.now().plusSeconds(3600), null), "plan-r");
         try (ExecutorService racers = Executors.newFixedThreadPool(8)) {
             List<Future<Boolean>> added = racers.invokeAll(Collections.nCopies(8, () -> queue.enqueueUnique(plan)));
 
@@ -94,7 +100,8 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
 
         transaction().executeWithoutResult(status -> {
             queue.enqueue(print("callers-job", 1));
-            assertThat(queue.enqueueUnique(withKey(print("duplicate", 1), "plan-2"))).isFalse();
+            assertThat(queue.enqueueUnique(withKey(print("duplicate", 1), "plan-2")))
+                    .isFalse();
         });
         transaction().executeWithoutResult(status -> {
             assertThat(queue.enqueueUnique(withKey(print("own", 1), "plan-3"))).isTrue();
@@ -130,22 +137,34 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
         await().atMost(PROMPTLY).until(() -> recorder.finished(RECORD).contains("now"));
         assertThat(queue.depthByKind()).isEqualTo(Map.of(RECORD, 2L));
         await().atMost(PROMPTLY).untilAsserted(() -> {
-            assertThat(meters.get("ticketoverflow.jobs.queued").tag("kind", RECORD).gauge().value()).isEqualTo(2);
-            assertThat(meters.get("ticketoverflow.jobs.queued").tag("kind", TestHandlers.FAIL).gauge().value())
+            assertThat(meters.get("ticketoverflow.jobs.queued")
+                            .tag("kind", RECORD)
+                            .gauge()
+                            .value())
+                    .isEqualTo(2);
+            assertThat(meters.get("ticketoverflow.jobs.queued")
+                            .tag("kind", TestHandlers.FAIL)
+                            .gauge()
+                            .value())
                     .isZero();
             assertThat(completed(RECORD, "done")).isEqualTo(doneBefore + 1);
         });
-        assertThat(meters.get("ticketoverflow.jobs.wait").tag("kind", RECORD).timer().count()).isPositive();
+        assertThat(meters.get("ticketoverflow.jobs.wait")
+                        .tag("kind", RECORD)
+                        .timer()
+                        .count())
+                .isPositive();
     }
 
     private double completed(String kind, String outcome) {
-        var counter = meters.find("ticketoverflow.jobs.completed").tag("kind", kind).tag("outcome", outcome)
+        var counter = meters.find("ticketoverflow.jobs.completed")
+                .tag("kind", kind)
+                .tag("outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
     static NewJob withKey(NewJob job, String dedupeKey) {
-        return new NewJob(job.kind(), job.subject(), job.groupKey(), job.lane(), job.sortKey(), job.runAt(),
-                dedupeKey);
+        return new NewJob(job.kind(), job.subject(), job.groupKey(), job.lane(), job.sortKey(), job.runAt(), dedupeKey);
     }
 }

@@ -20,14 +20,16 @@ import org.ticketoverflow.jobs.TestHandlers.Recorder;
  * Common ground of the job queue scenarios: one worker slot on this node, a poll far too slow to pass any test
  * (so promptness proves the wake-ups), quick sweeps and retries, and an empty queue before each test.
  */
-@SpringBootTest(properties = {
-        "ticketoverflow.worker-concurrency=1",
-        "ticketoverflow.jobs.poll=60s",
-        "ticketoverflow.jobs.sweep-interval=200ms",
-        "ticketoverflow.jobs.retry-backoff=100ms",
-        "ticketoverflow.jobs.max-attempts=3",
-        "ticketoverflow.jobs.shutdown-grace=1s",
-        "ticketoverflow.jobs.metrics-interval=200ms"})
+@SpringBootTest(
+        properties = {
+            "ticketoverflow.worker-concurrency=1",
+            "ticketoverflow.jobs.poll=60s",
+            "ticketoverflow.jobs.sweep-interval=200ms",
+            "ticketoverflow.jobs.retry-backoff=100ms",
+            "ticketoverflow.jobs.max-attempts=3",
+            "ticketoverflow.jobs.shutdown-grace=1s",
+            "ticketoverflow.jobs.metrics-interval=200ms"
+        })
 @Import(TestHandlers.class)
 abstract class JobsIntegrationScenario {
 
@@ -64,9 +66,12 @@ abstract class JobsIntegrationScenario {
     @BeforeEach
     void startWithAnEmptyQueue() {
         gate.reset();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
-                .sql("SELECT COUNT(*) FROM jobs WHERE state = 'RUNNING' AND lease_owner = :node")
-                .param("node", node.value()).query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM jobs WHERE state = 'RUNNING' AND lease_owner = :node")
+                                .param("node", node.value())
+                                .query(Long.class)
+                                .single()
+                        == 0);
         jdbc.sql("DELETE FROM jobs").update();
         recorder.clear();
     }
@@ -103,7 +108,13 @@ abstract class JobsIntegrationScenario {
                 """).param("subject", subject).query(Row.class).optional();
     }
 
-    record Row(String kind, String subject, String state, int attempts, String leaseOwner,
-            java.time.OffsetDateTime leaseUntil, String dedupeKey, String lastError) {
-    }
+    record Row(
+            String kind,
+            String subject,
+            String state,
+            int attempts,
+            String leaseOwner,
+            java.time.OffsetDateTime leaseUntil,
+            String dedupeKey,
+            String lastError) {}
 }

@@ -25,8 +25,17 @@ class JobsSettingsTests {
     }
 
     private static JobsSettings settings(Duration lease, Duration heartbeat) {
-        return new JobsSettings(lease, heartbeat, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), 10, Duration.ofDays(7), Duration.ofHours(1), Duration.ofSeconds(20),
+        return new JobsSettings(
+                lease,
+                heartbeat,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                10,
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                Duration.ofSeconds(20),
                 Duration.ofSeconds(5));
     }
 }

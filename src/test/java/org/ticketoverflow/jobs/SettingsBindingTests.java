@@ -22,10 +22,13 @@ class SettingsBindingTests {
 
     @Test
     void readsRolesAndConcurrencyFromTheEnvironment() {
-        assertThat(bind(Map.of("ticketoverflow.roles", "api"), "ticketoverflow", WorkerSettings.class).worker())
+        assertThat(bind(Map.of("ticketoverflow.roles", "api"), "ticketoverflow", WorkerSettings.class)
+                        .worker())
                 .isFalse();
-        WorkerSettings worker = bind(Map.of("ticketoverflow.roles", " Worker ", "ticketoverflow.worker-concurrency",
-                "3"), "ticketoverflow", WorkerSettings.class);
+        WorkerSettings worker = bind(
+                Map.of("ticketoverflow.roles", " Worker ", "ticketoverflow.worker-concurrency", "3"),
+                "ticketoverflow",
+                WorkerSettings.class);
         assertThat(worker.worker()).isTrue();
         assertThat(worker.concurrency()).isEqualTo(3);
     }
@@ -33,8 +36,10 @@ class SettingsBindingTests {
     @Test
     void hasSaneQueueDefaultsAndTakesDurationsInPlainUnits() {
         JobsSettings defaults = bind(Map.of(), "ticketoverflow.jobs", JobsSettings.class);
-        JobsSettings tuned = bind(Map.of("ticketoverflow.jobs.lease", "2m", "ticketoverflow.jobs.poll", "500ms"),
-                "ticketoverflow.jobs", JobsSettings.class);
+        JobsSettings tuned = bind(
+                Map.of("ticketoverflow.jobs.lease", "2m", "ticketoverflow.jobs.poll", "500ms"),
+                "ticketoverflow.jobs",
+                JobsSettings.class);
 
         assertThat(defaults.lease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.heartbeat()).isLessThan(defaults.lease());

@@ -56,8 +56,12 @@ class TestHandlers {
 
     @Bean
     JobHandler retryingHandler(Recorder recorder) {
-        return handler(RETRY, recorder, job -> job.attempts() == 1
-                ? JobResult.retryLater(Duration.ofMillis(300), "renderer busy") : JobResult.done());
+        return handler(
+                RETRY,
+                recorder,
+                job -> job.attempts() == 1
+                        ? JobResult.retryLater(Duration.ofMillis(300), "renderer busy")
+                        : JobResult.done());
     }
 
     @Bean
@@ -89,8 +93,7 @@ class TestHandlers {
         };
     }
 
-    record Handled(String kind, String subject, int attempts, Instant at) {
-    }
+    record Handled(String kind, String subject, int attempts, Instant at) {}
 
     static final class Recorder {
 
@@ -107,12 +110,17 @@ class TestHandlers {
 
         /** Every start of a handler for the subject, in order. */
         List<Handled> attempts(String subject) {
-            return started.stream().filter(handled -> handled.subject().equals(subject)).toList();
+            return started.stream()
+                    .filter(handled -> handled.subject().equals(subject))
+                    .toList();
         }
 
         /** Subjects of the kind whose handler ran to the end, in the order they finished. */
         List<String> finished(String kind) {
-            return finished.stream().filter(handled -> handled.kind().equals(kind)).map(Handled::subject).toList();
+            return finished.stream()
+                    .filter(handled -> handled.kind().equals(kind))
+                    .map(Handled::subject)
+                    .toList();
         }
 
         List<String> finishedSubjects() {

@@ -41,7 +41,8 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
 
         gate.open();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.finished(RECORD).contains("orphan"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> recorder.finished(RECORD).contains("orphan"));
         Handled handled = recorder.attempts("orphan").getFirst();
         assertThat(handled.attempts()).isEqualTo(2);
         assertThat(handled.at()).isAfterOrEqualTo(claimedAt.plusSeconds(1));
@@ -50,17 +51,27 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     @Test
     void keepsALongJobWhileItsWorkerHeartbeats() {
         holdTheOnlySlot("blocker");
-        Workers quickLeases = new Workers(claims, jobs, runner, wakeup, withLease(Duration.ofSeconds(1),
-                Duration.ofMillis(200)), "quick-lease-node", 1, false);
+        Workers quickLeases = new Workers(
+                claims,
+                jobs,
+                runner,
+                wakeup,
+                withLease(Duration.ofSeconds(1), Duration.ofMillis(200)),
+                "quick-lease-node",
+                1,
+                false);
         quickLeases.start();
         try {
             queue.enqueue(job(TestHandlers.GATED, "long-render", 0, 0));
             await().atMost(PROMPTLY).until(() -> gate.entered("long-render"));
 
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofMillis(2500)).until(() -> row("long-render")
-                    .filter(row -> row.state().equals("RUNNING") && row.attempts() == 1
-                            && "quick-lease-node".equals(row.leaseOwner()))
-                    .isPresent());
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofMillis(2500))
+                    .until(() -> row("long-render")
+                            .filter(row -> row.state().equals("RUNNING")
+                                    && row.attempts() == 1
+                                    && "quick-lease-node".equals(row.leaseOwner()))
+                            .isPresent());
             gate.open();
             await().atMost(PROMPTLY).until(() -> count() == 0);
             assertThat(recorder.attempts("long-render")).hasSize(1);
@@ -85,13 +96,14 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     void retriesWithBackoffAfterTheHandlerThrowsThenSucceeds() {
         queue.enqueue(job(TestHandlers.FLAKY, "flaky", 1, 1));
 
-        await().atMost(PROMPTLY).until(() -> recorder.finished(TestHandlers.FLAKY).contains("flaky"));
+        await().atMost(PROMPTLY)
+                .until(() -> recorder.finished(TestHandlers.FLAKY).contains("flaky"));
         List<Handled> attempts = recorder.attempts("flaky");
         assertThat(attempts).extracting(Handled::attempts).containsExactly(1, 2, 3);
-        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(
-                Duration.ofMillis(100));
-        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at())).isGreaterThanOrEqualTo(
-                Duration.ofMillis(200));
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(200));
         await().atMost(PROMPTLY).until(() -> count() == 0);
     }
 
@@ -101,15 +113,18 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
 
         await().atMost(PROMPTLY).until(() -> recorder.attempts("busy").size() == 2 && count() == 0);
         List<Handled> attempts = recorder.attempts("busy");
-        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(
-                Duration.ofMillis(300));
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test
     void keepsAFailedJobWithItsError() {
         queue.enqueue(job(TestHandlers.FAIL, "on-fire", 1, 1));
 
-        await().atMost(PROMPTLY).until(() -> row("on-fire").filter(row -> row.state().equals("FAILED")).isPresent());
+        await().atMost(PROMPTLY)
+                .until(() -> row("on-fire")
+                        .filter(row -> row.state().equals("FAILED"))
+                        .isPresent());
         assertThat(row("on-fire")).hasValueSatisfying(row -> {
             assertThat(row.lastError()).isEqualTo("printer on fire");
             assertThat(row.attempts()).isEqualTo(1);
@@ -122,7 +137,10 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     void failsAJobThatKeepsThrowingOnceItRunsOutOfAttempts() {
         queue.enqueue(job(TestHandlers.BROKEN, "broken", 1, 1));
 
-        await().atMost(PROMPTLY).until(() -> row("broken").filter(row -> row.state().equals("FAILED")).isPresent());
+        await().atMost(PROMPTLY)
+                .until(() -> row("broken")
+                        .filter(row -> row.state().equals("FAILED"))
+                        .isPresent());
         assertThat(recorder.attempts("broken")).hasSize(settings.maxAttempts());
         assertThat(row("broken").orElseThrow().lastError()).contains("broken for good");
     }
@@ -130,12 +148,19 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     @Test
     void deletesFailedJobsOnlyOnceTheirRetentionIsOver() {
         queue.enqueue(job(TestHandlers.FAIL, "old-failure", 1, 1));
-        await().atMost(PROMPTLY).until(() -> row("old-failure").filter(r -> r.state().equals("FAILED")).isPresent());
+        await().atMost(PROMPTLY)
+                .until(() -> row("old-failure")
+                        .filter(r -> r.state().equals("FAILED"))
+                        .isPresent());
 
         assertThat(housekeeping.deleteOldFailures()).isZero();
         jdbc.sql("UPDATE jobs SET failed_at = :longAgo WHERE subject = 'old-failure'")
-                .param("longAgo", Instant.now().minus(settings.failedRetention()).minusSeconds(60)
-                        .atOffset(ZoneOffset.UTC))
+                .param(
+                        "longAgo",
+                        Instant.now()
+                                .minus(settings.failedRetention())
+                                .minusSeconds(60)
+                                .atOffset(ZoneOffset.UTC))
                 .update();
         assertThat(housekeeping.deleteOldFailures()).isEqualTo(1);
         assertThat(row("old-failure")).isEmpty();
@@ -150,14 +175,17 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
             workers.stop();
             Duration stopping = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(stopping).isBetween(settings.shutdownGrace(), settings.shutdownGrace().plusSeconds(3));
+            assertThat(stopping)
+                    .isBetween(
+                            settings.shutdownGrace(), settings.shutdownGrace().plusSeconds(3));
             assertThat(row("stuck")).hasValueSatisfying(row -> {
                 assertThat(row.state()).isEqualTo("QUEUED");
                 assertThat(row.leaseOwner()).isNull();
                 assertThat(row.leaseUntil()).isNull();
                 assertThat(row.attempts()).isZero();
             });
-            assertThat(row("waiting")).hasValueSatisfying(row -> assertThat(row.state()).isEqualTo("QUEUED"));
+            assertThat(row("waiting"))
+                    .hasValueSatisfying(row -> assertThat(row.state()).isEqualTo("QUEUED"));
         } finally {
             gate.open();
             workers.start();
@@ -199,8 +227,17 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     }
 
     private JobsSettings withLease(Duration lease, Duration heartbeat) {
-        return new JobsSettings(lease, heartbeat, settings.poll(), settings.sweepInterval(), settings.retryBackoff(),
-                settings.retryBackoffMax(), settings.maxAttempts(), settings.failedRetention(),
-                settings.cleanupInterval(), settings.shutdownGrace(), settings.metricsInterval());
+        return new JobsSettings(
+                lease,
+                heartbeat,
+                settings.poll(),
+                settings.sweepInterval(),
+                settings.retryBackoff(),
+                settings.retryBackoffMax(),
+                settings.maxAttempts(),
+                settings.failedRetention(),
+                settings.cleanupInterval(),
+                settings.shutdownGrace(),
+                settings.metricsInterval());
     }
 }

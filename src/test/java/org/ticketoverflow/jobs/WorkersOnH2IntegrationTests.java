@@ -3,5 +3,4 @@ package org.ticketoverflow.jobs;
 import org.ticketoverflow.support.OnH2;
 
 @OnH2
-class WorkersOnH2IntegrationTests extends WorkersIntegrationTests {
-}
+class WorkersOnH2IntegrationTests extends WorkersIntegrationTests {}

@@ -3,5 +3,4 @@ package org.ticketoverflow.jobs;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class WorkersOnPostgresIntegrationTests extends WorkersIntegrationTests {
-}
+class WorkersOnPostgresIntegrationTests extends WorkersIntegrationTests {}

@@ -1,5 +1,18 @@
 package org.ticketoverflow.printing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ticketoverflow.printing.Prints.awaitStatus;
+import static org.ticketoverflow.printing.Prints.buy;
+import static org.ticketoverflow.printing.Prints.createConcert;
+import static org.ticketoverflow.printing.Prints.requestPrint;
+import static org.ticketoverflow.printing.Prints.status;
+import static org.ticketoverflow.printing.Prints.svg;
+import static org.ticketoverflow.printing.SteerableHamilton.SEATING;
+import static org.ticketoverflow.printing.SteerableHamilton.TICKET;
+import static org.ticketoverflow.support.ApiClient.user;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,19 +28,6 @@ import org.ticketoverflow.support.OwnDatabase;
 import org.ticketoverflow.support.PrometheusScrape;
 import org.ticketoverflow.support.Race;
 import org.ticketoverflow.support.SvgDocument;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.ticketoverflow.printing.Prints.awaitStatus;
-import static org.ticketoverflow.printing.Prints.buy;
-import static org.ticketoverflow.printing.Prints.createConcert;
-import static org.ticketoverflow.printing.Prints.requestPrint;
-import static org.ticketoverflow.printing.Prints.status;
-import static org.ticketoverflow.printing.Prints.svg;
-import static org.ticketoverflow.printing.SteerableHamilton.SEATING;
-import static org.ticketoverflow.printing.SteerableHamilton.TICKET;
-import static org.ticketoverflow.support.ApiClient.user;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 /**
  * Printing through the hamilton adapter with a stand-in tool the test steers ({@link SteerableHamilton}): renders
@@ -51,9 +51,11 @@ abstract class HamiltonPrintingScenarios {
     @BeforeAll
     void startNode() {
         database = ownDatabase();
-        node = database.start("ticketoverflow.renderer=hamilton",
+        node = database.start(
+                "ticketoverflow.renderer=hamilton",
                 "ticketoverflow.hamilton-path=" + hamilton.executable(),
-                "ticketoverflow.worker-concurrency=" + SLOTS, "ticketoverflow.jobs.poll=500ms");
+                "ticketoverflow.worker-concurrency=" + SLOTS,
+                "ticketoverflow.jobs.poll=500ms");
         api = node.api();
         jdbc = database.jdbc();
     }
@@ -87,7 +89,8 @@ abstract class HamiltonPrintingScenarios {
 
         awaitStatus(api, ticketId, "ERROR");
         assertProblem(api.get("/api/v1/tickets/" + ticketId + "/print"), 404);
-        assertThat(PrometheusScrape.of(api).value("ticketoverflow_prints_total", "outcome", "error")).isPositive();
+        assertThat(PrometheusScrape.of(api).value("ticketoverflow_prints_total", "outcome", "error"))
+                .isPositive();
 
         hamilton.succeed(TICKET);
         hamilton.hold(TICKET);
@@ -128,7 +131,8 @@ abstract class HamiltonPrintingScenarios {
         assertProblem(early, 503);
         assertThat(early.header("Retry-After")).matches("[1-9][0-9]*");
         hamilton.release(SEATING);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> api.get("/api/v1/concerts/" + concertId + "/seats").status() == 200);
         ApiResponse plan = api.get("/api/v1/concerts/" + concertId + "/seats");
         assertThat(plan.contentType()).isEqualTo("image/svg+xml");
@@ -138,25 +142,33 @@ abstract class HamiltonPrintingScenarios {
     @Test
     void noTicketWithAnOldNameIsServedOnceTheRenameHasReturned() {
         hamilton.delay(TICKET, "0.1");
-        RenameRace race = new RenameRace(api, List.of("Elsa on Ice", "Bob on Ice", "Elsa on Ice II",
-                "Bob on Ice II", "Elsa on Ice III"));
+        RenameRace race = new RenameRace(
+                api, List.of("Elsa on Ice", "Bob on Ice", "Elsa on Ice II", "Bob on Ice II", "Elsa on Ice III"));
         String concertId = createConcert(api, race.names().getFirst(), "Ice Arena", "2031-02-01", 24);
         List<String> tickets = buy(api, concertId, 24, i -> user(100 + i));
 
         race.run(concertId, tickets);
 
-        assertThat(race.stale()).as("stale SVGs served after the rename returned").isEmpty();
+        assertThat(race.stale())
+                .as("stale SVGs served after the rename returned")
+                .isEmpty();
         assertThat(race.servedAfterARename()).as("prints served after a rename").isPositive();
-        assertThat(race.pendingAtEachRename()).as("tickets pending when each PUT was sent").allMatch(n -> n > 0);
+        assertThat(race.pendingAtEachRename())
+                .as("tickets pending when each PUT was sent")
+                .allMatch(n -> n > 0);
         for (String ticketId : tickets) {
-            assertThat(RenameRace.concertName(svg(api, ticketId))).isEqualTo(race.names().getLast());
+            assertThat(RenameRace.concertName(svg(api, ticketId)))
+                    .isEqualTo(race.names().getLast());
         }
         assertThat(PrometheusScrape.of(api).value("ticketoverflow_prints_total", "outcome", "rerendered"))
-                .as("renders thrown away because the concert changed under them").isPositive();
+                .as("renders thrown away because the concert changed under them")
+                .isPositive();
     }
 
     private long printJobs(String ticketId) {
         return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE kind = 'print' AND subject = :ticket")
-                .param("ticket", ticketId).query(Long.class).single();
+                .param("ticket", ticketId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,5 +1,16 @@
 package org.ticketoverflow.printing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ticketoverflow.printing.Prints.awaitAllPrinted;
+import static org.ticketoverflow.printing.Prints.awaitStatus;
+import static org.ticketoverflow.printing.Prints.buy;
+import static org.ticketoverflow.printing.Prints.createConcert;
+import static org.ticketoverflow.printing.Prints.rename;
+import static org.ticketoverflow.printing.Prints.requestPrint;
+import static org.ticketoverflow.printing.Prints.status;
+import static org.ticketoverflow.support.ApiClient.user;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,17 +33,6 @@ import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.AppInstance;
 import org.ticketoverflow.support.OwnDatabase;
 import org.ticketoverflow.support.SvgDocument;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.ticketoverflow.printing.Prints.awaitAllPrinted;
-import static org.ticketoverflow.printing.Prints.awaitStatus;
-import static org.ticketoverflow.printing.Prints.buy;
-import static org.ticketoverflow.printing.Prints.createConcert;
-import static org.ticketoverflow.printing.Prints.rename;
-import static org.ticketoverflow.printing.Prints.requestPrint;
-import static org.ticketoverflow.printing.Prints.status;
-import static org.ticketoverflow.support.ApiClient.user;
 
 /**
  * The job queue as printing and seating use it, on a node with ONE worker slot and a built-in renderer that burns
@@ -57,10 +57,15 @@ abstract class PrintQueueScenarios {
     @BeforeAll
     void startNode() {
         database = ownDatabase();
-        node = database.start("ticketoverflow.render-cost=" + RENDER_COST, "ticketoverflow.worker-concurrency=" + SLOTS,
-                "ticketoverflow.jobs.lease=2s", "ticketoverflow.jobs.heartbeat=500ms",
-                "ticketoverflow.jobs.sweep-interval=250ms", "ticketoverflow.jobs.poll=500ms",
-                "ticketoverflow.seating.min-interval=1s", "ticketoverflow.seating.sweep-interval=250ms");
+        node = database.start(
+                "ticketoverflow.render-cost=" + RENDER_COST,
+                "ticketoverflow.worker-concurrency=" + SLOTS,
+                "ticketoverflow.jobs.lease=2s",
+                "ticketoverflow.jobs.heartbeat=500ms",
+                "ticketoverflow.jobs.sweep-interval=250ms",
+                "ticketoverflow.jobs.poll=500ms",
+                "ticketoverflow.seating.min-interval=1s",
+                "ticketoverflow.seating.sweep-interval=250ms");
         api = node.api();
         jdbc = database.jdbc();
     }
@@ -83,7 +88,8 @@ abstract class PrintQueueScenarios {
     @Test
     void imminentPrintsOvertakeABacklogForALaterConcertAndEachDateIsFirstComeFirstServed() {
         LocalDate today = LocalDate.now();
-        String later = createConcert(api, "Stadium Tour", "Stadium", today.plusYears(1).toString(), 24);
+        String later =
+                createConcert(api, "Stadium Tour", "Stadium", today.plusYears(1).toString(), 24);
         String tonight = createConcert(api, "Club Night", "Club", today.toString(), 5);
         List<String> backlog = buy(api, later, 24, i -> user(200 + i));
         List<String> imminent = buy(api, tonight, 5, i -> user(230 + i));
@@ -98,13 +104,17 @@ abstract class PrintQueueScenarios {
         awaitAllPrinted(api, tonight);
         awaitAllPrinted(api, later);
         Map<String, Instant> printedAt = printedAt(List.of(later, tonight));
-        List<String> completed = printedAt.keySet().stream().sorted(Comparator.comparing(printedAt::get)).toList();
+        List<String> completed = printedAt.keySet().stream()
+                .sorted(Comparator.comparing(printedAt::get))
+                .toList();
         assertThat(completed.stream().filter(imminent::contains).toList()).containsExactlyElementsOf(imminent);
         assertThat(completed.stream().filter(backlog::contains).toList()).containsExactlyElementsOf(backlog);
         for (int i = 0; i < imminent.size(); i++) {
             Instant arrived = requested.get(i);
             Instant done = printedAt.get(imminent.get(i));
-            assertThat(backlog.stream().filter(b -> printedAt.get(b).isAfter(arrived) && printedAt.get(b).isBefore(done)))
+            assertThat(backlog.stream()
+                            .filter(b -> printedAt.get(b).isAfter(arrived)
+                                    && printedAt.get(b).isBefore(done)))
                     .as("backlog prints finished between the request for imminent ticket %d and its print", i)
                     .hasSizeLessThanOrEqualTo(SLOTS);
         }
@@ -118,7 +128,8 @@ abstract class PrintQueueScenarios {
     void aSeatingPlanCatchesUpWhileAPrintBacklogIsStillWaiting() {
         String show = api.createConcert(50).get("id").stringValue();
         awaitPlan(show, show + "|50|0");
-        String later = createConcert(api, "Far Away", "Stadium", LocalDate.now().plusYears(2).toString(), 30);
+        String later = createConcert(
+                api, "Far Away", "Stadium", LocalDate.now().plusYears(2).toString(), 30);
         List<String> backlog = buy(api, later, 30, i -> user(240 + i));
         backlog.forEach(id -> requestPrint(api, id));
         try {
@@ -126,11 +137,13 @@ abstract class PrintQueueScenarios {
 
             awaitPlan(show, show + "|50|5");
 
-            assertThat(printJobs()).as("prints of the backlog still waiting or running when the plan caught up")
+            assertThat(printJobs())
+                    .as("prints of the backlog still waiting or running when the plan caught up")
                     .isGreaterThanOrEqualTo(backlog.size() / 2);
         } finally {
             jdbc.sql("DELETE FROM jobs WHERE kind = 'print' AND group_key = :concert AND state = 'QUEUED'")
-                    .param("concert", later).update();
+                    .param("concert", later)
+                    .update();
         }
     }
 
@@ -143,17 +156,21 @@ abstract class PrintQueueScenarios {
 
         awaitPlan(id, id + "|30|3");
         rename(api, id, "Renamed <Plan> & Co");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            SvgDocument plan = SvgDocument.parse(plan(id).body());
-            assertThat(plan.rootDesc()).isEqualTo(id + "|30|3");
-            assertThat(plan.texts()).anySatisfy(text -> assertThat(text).contains("Renamed <Plan> & Co"))
-                    .noneSatisfy(text -> assertThat(text).contains("Plan & Show"));
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    SvgDocument plan = SvgDocument.parse(plan(id).body());
+                    assertThat(plan.rootDesc()).isEqualTo(id + "|30|3");
+                    assertThat(plan.texts())
+                            .anySatisfy(text -> assertThat(text).contains("Renamed <Plan> & Co"))
+                            .noneSatisfy(text -> assertThat(text).contains("Plan & Show"));
+                });
     }
 
     @Test
     void aPrintWhoseWorkerDiedIsTakenOverWhenItsLeaseExpires() {
-        String first = createConcert(api, "First", "Hall", LocalDate.now().plusDays(1).toString(), 3);
+        String first =
+                createConcert(api, "First", "Hall", LocalDate.now().plusDays(1).toString(), 3);
         String last = createConcert(api, "Last", "Hall", "2099-01-01", 1);
         List<String> ahead = buy(api, first, 3, i -> user(280 + i));
         String victim = buy(api, last, 1, i -> user(290)).getFirst();
@@ -166,10 +183,14 @@ abstract class PrintQueueScenarios {
                 SET state = 'RUNNING', lease_owner = 'dead-node', lease_until = :until, attempts = attempts + 1,
                     dedupe_key = NULL
                 WHERE kind = 'print' AND subject = :ticket AND state = 'QUEUED'
-                """).param("until", leaseUntil.atOffset(ZoneOffset.UTC))
-                .param("ticket", victim).update();
+                """)
+                .param("until", leaseUntil.atOffset(ZoneOffset.UTC))
+                .param("ticket", victim)
+                .update();
 
-        assertThat(taken).as("the victim's print was still queued behind the others").isOne();
+        assertThat(taken)
+                .as("the victim's print was still queued behind the others")
+                .isOne();
         assertThat(status(api, victim)).isEqualTo("PENDING");
         awaitStatus(api, victim, "PRINTED");
         assertThat(printedAt(List.of(last)).get(victim)).isAfter(leaseUntil);
@@ -181,17 +202,20 @@ abstract class PrintQueueScenarios {
     }
 
     private void awaitPlan(String concertId, String desc) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            ApiResponse plan = plan(concertId);
-            assertThat(plan.status()).as("%s", plan).isEqualTo(200);
-            assertThat(plan.contentType()).isEqualTo("image/svg+xml");
-            assertThat(SvgDocument.parse(plan.body()).rootDesc()).isEqualTo(desc);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    ApiResponse plan = plan(concertId);
+                    assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+                    assertThat(plan.contentType()).isEqualTo("image/svg+xml");
+                    assertThat(SvgDocument.parse(plan.body()).rootDesc()).isEqualTo(desc);
+                });
     }
 
     private long printJobs() {
         return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE kind = 'print' AND state IN ('QUEUED', 'RUNNING')")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Instant> printedAt(Collection<String> concertIds) {
@@ -199,7 +223,9 @@ abstract class PrintQueueScenarios {
         jdbc.sql("SELECT ticket_id, printed_at FROM ticket_prints WHERE concert_id IN (:concerts)")
                 .param("concerts", concertIds)
                 .query(row -> {
-                    printed.put(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant());
+                    printed.put(
+                            row.getString(1),
+                            row.getObject(2, OffsetDateTime.class).toInstant());
                 });
         return printed;
     }

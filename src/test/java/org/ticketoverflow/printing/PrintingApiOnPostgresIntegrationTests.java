@@ -3,5 +3,4 @@ package org.ticketoverflow.printing;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class PrintingApiOnPostgresIntegrationTests extends PrintingApiScenarios {
-}
+class PrintingApiOnPostgresIntegrationTests extends PrintingApiScenarios {}

@@ -1,19 +1,5 @@
 package org.ticketoverflow.printing;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.ticketoverflow.support.HttpScenario;
-import org.ticketoverflow.support.PrometheusScrape;
-import org.ticketoverflow.support.SvgDocument;
-import tools.jackson.databind.JsonNode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ticketoverflow.printing.Prints.awaitAllPrinted;
@@ -27,6 +13,20 @@ import static org.ticketoverflow.printing.Prints.statuses;
 import static org.ticketoverflow.printing.Prints.svg;
 import static org.ticketoverflow.support.ApiClient.user;
 import static org.ticketoverflow.support.Problems.assertProblem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.ticketoverflow.support.HttpScenario;
+import org.ticketoverflow.support.PrometheusScrape;
+import org.ticketoverflow.support.SvgDocument;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The print endpoints of API.md through HTTP, on the shared application (built-in renderer, no cost): the
@@ -57,9 +57,17 @@ abstract class PrintingApiScenarios extends HttpScenario {
         awaitStatus(api, ticketId, "PRINTED");
         SvgDocument svg = SvgDocument.parse(svg(api, ticketId));
         assertThat(svg.rootDesc()).isEqualTo(ticketId);
-        for (String shown : List.of(name, venue, "2031-03-14", concertId, holder.get("name").stringValue(),
-                holder.get("email").stringValue(), ticketId)) {
-            assertThat(svg.texts()).as("texts of the SVG").anySatisfy(text -> assertThat(text).contains(shown));
+        for (String shown : List.of(
+                name,
+                venue,
+                "2031-03-14",
+                concertId,
+                holder.get("name").stringValue(),
+                holder.get("email").stringValue(),
+                ticketId)) {
+            assertThat(svg.texts())
+                    .as("texts of the SVG")
+                    .anySatisfy(text -> assertThat(text).contains(shown));
         }
     }
 
@@ -76,7 +84,8 @@ abstract class PrintingApiScenarios extends HttpScenario {
 
         assertThat(status(api, ticketId)).isEqualTo("PRINTED");
         assertThat(printJobs(ticketId)).isZero();
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(700))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> printedAt(ticketId).equals(printedAt) && "PRINTED".equals(status(api, ticketId)));
         assertThat(svg(api, ticketId)).isEqualTo(printed);
     }
@@ -109,11 +118,14 @@ abstract class PrintingApiScenarios extends HttpScenario {
         awaitAllPrinted(api, concertId);
         for (String ticketId : tickets) {
             String svg = svg(api, ticketId);
-            assertThat(SvgDocument.parse(svg).texts()).anySatisfy(text -> assertThat(text).contains("Bob on Ice"));
+            assertThat(SvgDocument.parse(svg).texts())
+                    .anySatisfy(text -> assertThat(text).contains("Bob on Ice"));
             assertThat(svg).doesNotContain("Elsa on Ice");
         }
 
-        assertThat(api.put("/api/v1/concerts/" + concertId, "{\"date\": \"2031-12-02\"}").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/concerts/" + concertId, "{\"date\": \"2031-12-02\"}")
+                        .status())
+                .isEqualTo(200);
 
         assertUnprinted(concertId, tickets);
     }
@@ -128,8 +140,7 @@ abstract class PrintingApiScenarios extends HttpScenario {
         tickets.forEach(id -> svgs.put(id, svg(api, id)));
 
         assertThat(api.put("/api/v1/concerts/" + concertId, """
-                {"name": "Same Show", "venue": "Same Hall", "date": "2031-11-01", "status": "ACTIVE"}""").status())
-                .isEqualTo(200);
+                {"name": "Same Show", "venue": "Same Hall", "date": "2031-11-01", "status": "ACTIVE"}""").status()).isEqualTo(200);
 
         assertThat(statuses(api, concertId).values()).containsOnly("PRINTED");
         for (String ticketId : tickets) {
@@ -151,14 +162,19 @@ abstract class PrintingApiScenarios extends HttpScenario {
             PrometheusScrape metrics = PrometheusScrape.of(api);
             assertThat(metrics.value("ticketoverflow_prints_total", "outcome", "printed"))
                     .isGreaterThanOrEqualTo(printedBefore + 1);
-            assertThat(metrics.has("ticketoverflow_jobs_queued", "kind", "print")).isTrue();
-            assertThat(metrics.has("ticketoverflow_jobs_queued", "kind", "seating")).isTrue();
-            assertThat(metrics.value("ticketoverflow_jobs_wait_seconds_count", "kind", "print")).isPositive();
+            assertThat(metrics.has("ticketoverflow_jobs_queued", "kind", "print"))
+                    .isTrue();
+            assertThat(metrics.has("ticketoverflow_jobs_queued", "kind", "seating"))
+                    .isTrue();
+            assertThat(metrics.value("ticketoverflow_jobs_wait_seconds_count", "kind", "print"))
+                    .isPositive();
             assertThat(metrics.value("ticketoverflow_jobs_completed_total", "kind", "print", "outcome", "done"))
                     .isPositive();
-            assertThat(metrics.value("ticketoverflow_render_duration_seconds_count", "kind", "ticket",
-                    "renderer", "builtin")).isPositive();
-            assertThat(metrics.has("ticketoverflow_render_duration_seconds_bucket", "kind", "ticket")).isTrue();
+            assertThat(metrics.value(
+                            "ticketoverflow_render_duration_seconds_count", "kind", "ticket", "renderer", "builtin"))
+                    .isPositive();
+            assertThat(metrics.has("ticketoverflow_render_duration_seconds_bucket", "kind", "ticket"))
+                    .isTrue();
             assertThat(metrics.has("ticketoverflow_seating_staleness_seconds")).isTrue();
         });
     }
@@ -172,18 +188,24 @@ abstract class PrintingApiScenarios extends HttpScenario {
     }
 
     private Instant printedAt(String ticketId) {
-        return jdbc.sql("SELECT printed_at FROM ticket_prints WHERE ticket_id = :ticket").param("ticket", ticketId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
+        return jdbc.sql("SELECT printed_at FROM ticket_prints WHERE ticket_id = :ticket")
+                .param("ticket", ticketId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .single();
     }
 
     private long printJobs(String ticketId) {
         return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE kind = 'print' AND subject = :ticket")
-                .param("ticket", ticketId).query(Long.class).single();
+                .param("ticket", ticketId)
+                .query(Long.class)
+                .single();
     }
 
     private long prints(String concertId) {
         return jdbc.sql("SELECT COUNT(*) FROM ticket_prints WHERE concert_id = :concert")
-                .param("concert", concertId).query(Long.class).single();
+                .param("concert", concertId)
+                .query(Long.class)
+                .single();
     }
 
     private long outdatedPrints(String concertId) {

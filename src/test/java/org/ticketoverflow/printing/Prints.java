@@ -1,5 +1,8 @@
 package org.ticketoverflow.printing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +14,6 @@ import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.ApiResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The print calls of API.md as a client makes them, each asserting the contract's status codes. */
 final class Prints {
 
@@ -21,8 +21,7 @@ final class Prints {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Prints() {
-    }
+    private Prints() {}
 
     /** Creates an ACTIVE concert; names may hold anything (they are JSON-escaped here). */
     static String createConcert(ApiClient api, String name, String venue, String date, int capacity) {
@@ -56,9 +55,11 @@ final class Prints {
 
     /** A bare POST, without body or Content-Type, as most clients send it. */
     static void requestPrint(ApiClient api, String ticketId) {
-        ApiResponse accepted = api.send("POST", "/api/v1/tickets/" + ticketId + "/print", BodyPublishers.noBody(),
-                null);
-        assertThat(accepted.status()).as("POST print of %s: %s", ticketId, accepted).isEqualTo(202);
+        ApiResponse accepted =
+                api.send("POST", "/api/v1/tickets/" + ticketId + "/print", BodyPublishers.noBody(), null);
+        assertThat(accepted.status())
+                .as("POST print of %s: %s", ticketId, accepted)
+                .isEqualTo(202);
     }
 
     static String status(ApiClient api, String ticketId) {
@@ -70,19 +71,24 @@ final class Prints {
     /** Each ticket's print status as GET /tickets?concert_id= lists it. */
     static Map<String, String> statuses(ApiClient api, String concertId) {
         Map<String, String> statuses = new LinkedHashMap<>();
-        api.tickets("concert_id=" + concertId).values()
-                .forEach(t -> statuses.put(t.get("id").stringValue(), t.get("print_status").stringValue()));
+        api.tickets("concert_id=" + concertId)
+                .values()
+                .forEach(t -> statuses.put(
+                        t.get("id").stringValue(), t.get("print_status").stringValue()));
         return statuses;
     }
 
     static void awaitStatus(ApiClient api, String ticketId, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(status(api, ticketId)).isEqualTo(status));
     }
 
     static void awaitAllPrinted(ApiClient api, String concertId) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(statuses(api, concertId).values()).isNotEmpty()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(statuses(api, concertId).values())
+                        .isNotEmpty()
                         .containsOnly("PRINTED"));
     }
 

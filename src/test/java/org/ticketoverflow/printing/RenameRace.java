@@ -1,5 +1,12 @@
 package org.ticketoverflow.printing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ticketoverflow.printing.Prints.awaitAllPrinted;
+import static org.ticketoverflow.printing.Prints.rename;
+import static org.ticketoverflow.printing.Prints.requestPrint;
+import static org.ticketoverflow.printing.Prints.statuses;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +25,6 @@ import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.SvgDocument;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.ticketoverflow.printing.Prints.awaitAllPrinted;
-import static org.ticketoverflow.printing.Prints.rename;
-import static org.ticketoverflow.printing.Prints.requestPrint;
-import static org.ticketoverflow.printing.Prints.statuses;
-
 /**
  * Q7 in small: a concert is renamed again and again (a distinct name each round) while its tickets print, and
  * pollers fetch every ticket's print all along, noting when each request was SENT. A print showing a name that
@@ -37,8 +37,7 @@ final class RenameRace {
     private static final int POLLERS = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Observation(String ticketId, Instant sent, int status, String body) {
-    }
+    private record Observation(String ticketId, Instant sent, int status, String body) {}
 
     private final ApiClient api;
     private final List<String> names;
@@ -61,11 +60,13 @@ final class RenameRace {
         AtomicBoolean polling = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(POLLERS);
         List<CompletableFuture<Void>> pollers = IntStream.range(0, POLLERS)
-                .mapToObj(offset -> CompletableFuture.runAsync(() -> poll(tickets, offset, polling), pool)).toList();
+                .mapToObj(offset -> CompletableFuture.runAsync(() -> poll(tickets, offset, polling), pool))
+                .toList();
         try {
             for (int round = 1; round < names.size(); round++) {
                 tickets.forEach(id -> requestPrint(api, id));
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> count(statuses(api, concertId), "PRINTED") >= tickets.size() / 4);
                 Map<String, String> before = statuses(api, concertId);
                 pendingAtRename.add(count(before, "PENDING"));
@@ -77,7 +78,8 @@ final class RenameRace {
                 String renamedTo = names.get(round);
                 before.forEach((id, status) -> {
                     if (status.equals("PRINTED")) {
-                        assertThat(after.get(id)).as("ticket %s, PRINTED before the rename to %s", id, renamedTo)
+                        assertThat(after.get(id))
+                                .as("ticket %s, PRINTED before the rename to %s", id, renamedTo)
                                 .isEqualTo("NOT_PRINTED");
                     }
                 });
@@ -90,21 +92,29 @@ final class RenameRace {
             pool.shutdown();
         }
         assertThat(observations).extracting(Observation::status).containsOnly(200, 404);
-        observations.stream().filter(o -> o.status() == 200)
+        observations.stream()
+                .filter(o -> o.status() == 200)
                 .forEach(o -> assertThat(SvgDocument.parse(o.body()).rootDesc()).isEqualTo(o.ticketId()));
     }
 
     /** Every served print whose name had been replaced by a rename that returned before the GET was sent. */
     List<String> stale() {
-        return observations.stream().filter(o -> o.status() == 200).filter(o -> {
-            long renamesBefore = renamed.stream().filter(at -> at.isBefore(o.sent())).count();
-            return names.indexOf(concertName(o.body())) < renamesBefore;
-        }).map(o -> "ticket " + o.ticketId() + " asked at " + o.sent() + " showed '" + concertName(o.body())
-                + "' after renames returned at " + renamed).toList();
+        return observations.stream()
+                .filter(o -> o.status() == 200)
+                .filter(o -> {
+                    long renamesBefore =
+                            renamed.stream().filter(at -> at.isBefore(o.sent())).count();
+                    return names.indexOf(concertName(o.body())) < renamesBefore;
+                })
+                .map(o -> "ticket " + o.ticketId() + " asked at " + o.sent() + " showed '" + concertName(o.body())
+                        + "' after renames returned at " + renamed)
+                .toList();
     }
 
     long servedAfterARename() {
-        return observations.stream().filter(o -> o.status() == 200 && o.sent().isAfter(renamed.getFirst())).count();
+        return observations.stream()
+                .filter(o -> o.status() == 200 && o.sent().isAfter(renamed.getFirst()))
+                .count();
     }
 
     List<Integer> pendingAtEachRename() {
@@ -113,7 +123,9 @@ final class RenameRace {
 
     /** The concert name in a stand-in hamilton's ticket: its text is the input JSON. */
     static String concertName(String svg) {
-        String input = SvgDocument.parse(svg).texts().stream().filter(text -> text.startsWith("{")).findFirst()
+        String input = SvgDocument.parse(svg).texts().stream()
+                .filter(text -> text.startsWith("{"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no hamilton input in " + svg));
         return JSON.readTree(input).at("/concert/name").stringValue();
     }
@@ -123,8 +135,8 @@ final class RenameRace {
             String ticketId = tickets.get(i % tickets.size());
             Instant sent = Instant.now();
             ApiResponse print = api.get("/api/v1/tickets/" + ticketId + "/print");
-            observations.add(new Observation(ticketId, sent, print.status(),
-                    print.status() == 200 ? print.body() : null));
+            observations.add(
+                    new Observation(ticketId, sent, print.status(), print.status() == 200 ? print.body() : null));
         }
     }
 

@@ -34,8 +34,7 @@ final class Code128Decoder {
 
     private static final Pattern BAR = Pattern.compile("M([\\d.]+) ([\\d.]+)h([\\d.]+)v([\\d.]+)h-([\\d.]+)z");
 
-    private Code128Decoder() {
-    }
+    private Code128Decoder() {}
 
     /** Reads the {@code d} of the ticket's barcode path: bars are horizontal strips stacked top to bottom. */
     static String decodePath(String d) {
@@ -66,7 +65,8 @@ final class Code128Decoder {
 
     /** @param widths alternating bar and space widths in any unit, starting and ending with a bar */
     static String decode(List<Double> widths) {
-        double startWidth = widths.subList(0, 6).stream().mapToDouble(Double::doubleValue).sum();
+        double startWidth =
+                widths.subList(0, 6).stream().mapToDouble(Double::doubleValue).sum();
         double module = startWidth / 11;
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < widths.size(); i++) {

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class Code128Tests {
@@ -22,7 +21,9 @@ class Code128Tests {
 
     @Test
     void everyPrintableAsciiCharacterDecodesBack() {
-        String all = IntStream.rangeClosed(32, 127).mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining());
+        String all = IntStream.rangeClosed(32, 127)
+                .mapToObj(c -> String.valueOf((char) c))
+                .collect(Collectors.joining());
 
         assertThat(Code128Decoder.decode(widths(Code128.encode(all)))).isEqualTo(all);
     }

@@ -13,15 +13,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hamilton runs that must not get out of hand: hung processes and too many at once. */
 class HamiltonLimitsTests {
 
-    private final TicketDocument ticket = new TicketDocument("t-1", "Evan", "evan@uq.edu.au", "c-1", "Opera",
-            "2023-06-07", "Sydney");
+    private final TicketDocument ticket =
+            new TicketDocument("t-1", "Evan", "evan@uq.edu.au", "c-1", "Opera", "2023-06-07", "Sydney");
 
     @TempDir
     Path tools;
@@ -40,15 +39,18 @@ class HamiltonLimitsTests {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> renderer.renderTicket(ticket))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isTrue())
-            .hasMessageContaining("took longer than PT1S");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isTrue())
+                .hasMessageContaining("took longer than PT1S");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
         long pid = Long.parseLong(Files.readString(record.resolve("pid")).strip());
         long child = Long.parseLong(Files.readString(record.resolve("child")).strip());
         await().atMost(Duration.ofSeconds(5)).until(() -> !running(pid) && !running(child));
-        assertThat(Path.of(Files.readString(record.resolve("output")).strip()).getParent()).doesNotExist();
+        assertThat(Path.of(Files.readString(record.resolve("output")).strip()).getParent())
+                .doesNotExist();
     }
 
     @Test
@@ -76,12 +78,16 @@ class HamiltonLimitsTests {
         }
 
         List<Integer> counts = Files.readAllLines(record.resolve("counts")).stream()
-            .map(line -> Integer.parseInt(line.strip()))
-            .toList();
-        assertThat(counts).hasSize(6).allSatisfy(count -> assertThat(count).isBetween(1, 2)).contains(2);
-        assertThat(Files.readAllLines(record.resolve("outputs")).stream().map(output -> Path.of(output).getParent()))
-            .as("every job has a directory of its own")
-            .doesNotHaveDuplicates();
+                .map(line -> Integer.parseInt(line.strip()))
+                .toList();
+        assertThat(counts)
+                .hasSize(6)
+                .allSatisfy(count -> assertThat(count).isBetween(1, 2))
+                .contains(2);
+        assertThat(Files.readAllLines(record.resolve("outputs")).stream()
+                        .map(output -> Path.of(output).getParent()))
+                .as("every job has a directory of its own")
+                .doesNotHaveDuplicates();
     }
 
     /** A killed process may linger as a zombie until its parent reaps it; it runs no more. */
@@ -94,8 +100,7 @@ class HamiltonLimitsTests {
             String content = Files.readString(stat);
             char state = content.charAt(content.lastIndexOf(')') + 2);
             return state != 'Z' && state != 'X';
-        }
-        catch (IOException gone) {
+        } catch (IOException gone) {
             return false;
         }
     }

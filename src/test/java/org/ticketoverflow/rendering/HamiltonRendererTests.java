@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,11 +17,17 @@ class HamiltonRendererTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final TicketDocument ticket = new TicketDocument("t-1", "Evan \"The Hammer\" Hughes & <Co>",
-            "evan@uq.edu.au", "c-1", "Rock & Roll \\ \"Live\"", "2023-06-07", "Sydney Opera House");
+    private final TicketDocument ticket = new TicketDocument(
+            "t-1",
+            "Evan \"The Hammer\" Hughes & <Co>",
+            "evan@uq.edu.au",
+            "c-1",
+            "Rock & Roll \\ \"Live\"",
+            "2023-06-07",
+            "Sydney Opera House");
 
-    private final SeatingDocument plan = new SeatingDocument("c-1", "Rock & Roll", "2023-06-07", "Sydney", 150_000,
-            1234);
+    private final SeatingDocument plan =
+            new SeatingDocument("c-1", "Rock & Roll", "2023-06-07", "Sydney", 150_000, 1234);
 
     @TempDir
     Path tools;
@@ -53,10 +57,12 @@ class HamiltonRendererTests {
         assertThat(input.getFileName().toString()).endsWith(".json");
         assertThat(output.getFileName().toString()).doesNotContain(".");
         assertThat(output.getParent()).isEqualTo(input.getParent());
-        assertThat(Files.readString(record.resolve("pwd")).strip()).isEqualTo(input.getParent().toString());
+        assertThat(Files.readString(record.resolve("pwd")).strip())
+                .isEqualTo(input.getParent().toString());
         assertThat(input.getParent()).as("the job's own directory is removed").doesNotExist();
 
-        JsonNode sent = JsonMapper.shared().readTree(record.resolve("input.json").toFile());
+        JsonNode sent =
+                JsonMapper.shared().readTree(record.resolve("input.json").toFile());
         JsonNode expected = JsonMapper.shared().readTree("""
                 {"id": "t-1", "name": "Evan \\"The Hammer\\" Hughes & <Co>", "email": "evan@uq.edu.au",
                  "concert": {"id": "c-1", "name": "Rock & Roll \\\\ \\"Live\\"", "date": "2023-06-07",
@@ -73,8 +79,9 @@ class HamiltonRendererTests {
         renderer.renderSeatingPlan(plan);
 
         assertThat(Files.readAllLines(record.resolve("argv")).subList(0, 3))
-            .containsExactly("generate", "seating", "--input");
-        JsonNode sent = JsonMapper.shared().readTree(record.resolve("input.json").toFile());
+                .containsExactly("generate", "seating", "--input");
+        JsonNode sent =
+                JsonMapper.shared().readTree(record.resolve("input.json").toFile());
         JsonNode expected = JsonMapper.shared().readTree("""
                 {"id": "c-1", "name": "Rock & Roll", "date": "2023-06-07", "venue": "Sydney",
                  "seats": {"max": 150000, "purchased": 1234}}
@@ -89,8 +96,10 @@ class HamiltonRendererTests {
                 StandInHamilton.failingWith(tools, "{\"message\": \"cannot draw \\\"t-1\\\"\"}"), TIMEOUT, 1);
 
         assertThatThrownBy(() -> renderer.renderTicket(ticket))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isFalse())
-            .hasMessageEndingWith("failed: cannot draw \"t-1\"");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isFalse())
+                .hasMessageEndingWith("failed: cannot draw \"t-1\"");
     }
 
     @Test
@@ -99,8 +108,10 @@ class HamiltonRendererTests {
                 StandInHamilton.failingWith(tools, "{\"message\": \"bad \"quote\" here\"}"), TIMEOUT, 1);
 
         assertThatThrownBy(() -> renderer.renderSeatingPlan(plan))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isFalse())
-            .hasMessageContaining("{\"message\": \"bad \"quote\" here\"}");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("{\"message\": \"bad \"quote\" here\"}");
     }
 
     @Test
@@ -108,8 +119,10 @@ class HamiltonRendererTests {
         Renderer renderer = new HamiltonRenderer(StandInHamilton.write(tools, "empty", ": > \"$6.svg\""), TIMEOUT, 1);
 
         assertThatThrownBy(() -> renderer.renderTicket(ticket))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isFalse())
-            .hasMessageContaining("empty SVG");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("empty SVG");
     }
 
     @Test
@@ -117,8 +130,10 @@ class HamiltonRendererTests {
         Renderer renderer = new HamiltonRenderer(StandInHamilton.write(tools, "nothing", "exit 0"), TIMEOUT, 1);
 
         assertThatThrownBy(() -> renderer.renderTicket(ticket))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isFalse())
-            .hasMessageContaining("no SVG");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("no SVG");
     }
 
     @Test
@@ -127,9 +142,11 @@ class HamiltonRendererTests {
                 StandInHamilton.write(tools, "bad-flag", "echo \"error: unknown flag '$3'\" >&2\nexit 1"), TIMEOUT, 1);
 
         assertThatThrownBy(() -> renderer.renderTicket(ticket))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isFalse())
-            .hasMessageContaining("exited 1")
-            .hasMessageContaining("error: unknown flag '--input'");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("exited 1")
+                .hasMessageContaining("error: unknown flag '--input'");
     }
 
     @Test
@@ -137,8 +154,10 @@ class HamiltonRendererTests {
         Renderer renderer = new HamiltonRenderer(tools.resolve("no-such-hamilton"), TIMEOUT, 1);
 
         assertThatThrownBy(() -> renderer.renderTicket(ticket))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isTrue())
-            .hasMessageContaining("could not be started");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isTrue())
+                .hasMessageContaining("could not be started");
     }
 
     private Path recorder(Path record) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,11 +20,12 @@ class RenderCostTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "3", "32", "-1", "16.5", "banana", "hamilton2" })
+    @ValueSource(strings = {"3", "32", "-1", "16.5", "banana", "hamilton2"})
     void rejectsAnythingElseNamingTheSetting(String setting) {
-        assertThatIllegalArgumentException().isThrownBy(() -> RenderCost.parse(setting))
-            .withMessageContaining("TICKETOVERFLOW_RENDER_COST")
-            .withMessageContaining("'" + setting + "'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RenderCost.parse(setting))
+                .withMessageContaining("TICKETOVERFLOW_RENDER_COST")
+                .withMessageContaining("'" + setting + "'");
     }
 
     @Test

@@ -2,13 +2,11 @@ package org.ticketoverflow.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,12 +22,11 @@ class RenderingConfigurationIntegrationTests {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RenderingSettings.class)
     @Import(RenderingConfiguration.class)
-    static class Rendering {
-    }
+    static class Rendering {}
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-        .withUserConfiguration(Rendering.class)
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+            .withUserConfiguration(Rendering.class)
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @TempDir
     Path tools;
@@ -38,22 +35,25 @@ class RenderingConfigurationIntegrationTests {
     void bindsTheEnvironmentVariables() {
         Path hamilton = StandInHamilton.succeeding(tools);
 
-        context.withInitializer(app -> app.getEnvironment().getPropertySources().addFirst(environment(Map.of(
-                "TICKETOVERFLOW_RENDERER", "hamilton",
-                "TICKETOVERFLOW_HAMILTON_PATH", hamilton.toString(),
-                "TICKETOVERFLOW_HAMILTON_TIMEOUT", "7",
-                "TICKETOVERFLOW_RENDER_COST", "hamilton",
-                "TICKETOVERFLOW_WORKER_CONCURRENCY", "3"))))
-            .run(app -> {
-                assertThat(app).hasNotFailed().hasSingleBean(Renderer.class);
-                RenderingSettings settings = app.getBean(RenderingSettings.class);
-                assertThat(settings.renderer()).isEqualTo("hamilton");
-                assertThat(settings.hamiltonPath()).isEqualTo(hamilton);
-                assertThat(settings.hamiltonTimeout()).isEqualTo(Duration.ofSeconds(7));
-                assertThat(settings.cost()).isEqualTo(RenderCost.HAMILTON);
-                assertThat(app.getBean(Renderer.class).renderSeatingPlan(
-                        new SeatingDocument("c", "n", "2024-01-01", "v", 10, 1))).contains("\"purchased\":1");
-            });
+        context.withInitializer(app -> app.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(environment(Map.of(
+                                "TICKETOVERFLOW_RENDERER", "hamilton",
+                                "TICKETOVERFLOW_HAMILTON_PATH", hamilton.toString(),
+                                "TICKETOVERFLOW_HAMILTON_TIMEOUT", "7",
+                                "TICKETOVERFLOW_RENDER_COST", "hamilton",
+                                "TICKETOVERFLOW_WORKER_CONCURRENCY", "3"))))
+                .run(app -> {
+                    assertThat(app).hasNotFailed().hasSingleBean(Renderer.class);
+                    RenderingSettings settings = app.getBean(RenderingSettings.class);
+                    assertThat(settings.renderer()).isEqualTo("hamilton");
+                    assertThat(settings.hamiltonPath()).isEqualTo(hamilton);
+                    assertThat(settings.hamiltonTimeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(settings.cost()).isEqualTo(RenderCost.HAMILTON);
+                    assertThat(app.getBean(Renderer.class)
+                                    .renderSeatingPlan(new SeatingDocument("c", "n", "2024-01-01", "v", 10, 1)))
+                            .contains("\"purchased\":1");
+                });
     }
 
     @Test
@@ -68,14 +68,15 @@ class RenderingConfigurationIntegrationTests {
     void anInvalidCostStopsStartupWithAClearMessage() {
         context.withPropertyValues("ticketoverflow.render-cost=lots").run(app -> {
             assertThat(app).hasFailed();
-            assertThat(app.getStartupFailure()).rootCause()
-                .hasMessageContaining("TICKETOVERFLOW_RENDER_COST")
-                .hasMessageContaining("'lots'");
+            assertThat(app.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("TICKETOVERFLOW_RENDER_COST")
+                    .hasMessageContaining("'lots'");
         });
     }
 
     private static SystemEnvironmentPropertySource environment(Map<String, Object> variables) {
-        return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                variables);
+        return new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +19,7 @@ class SeatingSvgTests {
     private final Renderer renderer = new BuiltinRenderer(RenderCost.NONE);
 
     /** A run of seats as drawn: a rect filled with the sold or the free seat pattern. */
-    private record Run(int x, int y, int width, int height, boolean sold, double shift) {
-    }
+    private record Run(int x, int y, int width, int height, boolean sold, double shift) {}
 
     @Test
     void descHoldsConcertIdCapacityAndSold() {
@@ -34,28 +32,45 @@ class SeatingSvgTests {
 
     @Test
     void showsNameVenueAndLegendWithEscapedText() {
-        SeatingDocument plan = new SeatingDocument("c1", "Rock & Roll <Live> \"Tonight\"", "2023-06-07",
-                "O'Reilly's & Sons", 12_345, 2_345);
+        SeatingDocument plan = new SeatingDocument(
+                "c1", "Rock & Roll <Live> \"Tonight\"", "2023-06-07", "O'Reilly's & Sons", 12_345, 2_345);
 
         List<String> texts = SvgDocuments.texts(SvgDocuments.parse(renderer.renderSeatingPlan(plan)));
 
         assertThat(texts).contains(plan.name(), "Sold 2,345", "Free 10,000", "Capacity 12,345", "STAGE");
-        assertThat(texts).anySatisfy(text -> assertThat(text).contains(plan.venue()).contains(plan.date()));
+        assertThat(texts)
+                .anySatisfy(text -> assertThat(text).contains(plan.venue()).contains(plan.date()));
     }
 
     @ParameterizedTest
-    @CsvSource({ "0,0", "1,0", "1,1", "7,3", "100,0", "100,100", "1000,137", "12345,6789", "150000,74999",
-            "150000,150000", "149999,1" })
+    @CsvSource({
+        "0,0",
+        "1,0",
+        "1,1",
+        "7,3",
+        "100,0",
+        "100,100",
+        "1000,137",
+        "12345,6789",
+        "150000,74999",
+        "150000,150000",
+        "149999,1"
+    })
     void drawsOneMarkPerSeatAndOnePerSoldSeat(int capacity, int sold) {
         Document svg = SvgDocuments.parse(renderer.renderSeatingPlan(plan(capacity, sold)));
         int pitch = pitch(svg);
 
         List<Run> runs = runs(svg);
 
-        assertThat(runs.stream().mapToLong(run -> (long) run.width() * run.height()).sum())
-            .isEqualTo((long) capacity * pitch * pitch);
-        assertThat(runs.stream().filter(Run::sold).mapToLong(run -> (long) run.width() * run.height()).sum())
-            .isEqualTo((long) sold * pitch * pitch);
+        assertThat(runs.stream()
+                        .mapToLong(run -> (long) run.width() * run.height())
+                        .sum())
+                .isEqualTo((long) capacity * pitch * pitch);
+        assertThat(runs.stream()
+                        .filter(Run::sold)
+                        .mapToLong(run -> (long) run.width() * run.height())
+                        .sum())
+                .isEqualTo((long) sold * pitch * pitch);
         assertThat(runs).allSatisfy(run -> {
             assertThat(run.width() % pitch).isZero();
             assertThat(run.height() % pitch).isZero();
@@ -70,13 +85,17 @@ class SeatingSvgTests {
         List<Run> runs = runs(svg);
         int frontRow = runs.stream().mapToInt(Run::y).min().orElseThrow();
         double stageBottom = SvgDocuments.elements(svg, "rect").stream()
-            .filter(rect -> "8".equals(rect.getAttribute("rx")))
-            .mapToDouble(rect -> Double.parseDouble(rect.getAttribute("y")) + Double.parseDouble(rect.getAttribute("height")))
-            .findFirst().orElseThrow();
+                .filter(rect -> "8".equals(rect.getAttribute("rx")))
+                .mapToDouble(rect ->
+                        Double.parseDouble(rect.getAttribute("y")) + Double.parseDouble(rect.getAttribute("height")))
+                .findFirst()
+                .orElseThrow();
 
         Run front = runs.stream().filter(run -> run.y() == frontRow).findFirst().orElseThrow();
-        List<Run> secondRow = runs.stream().filter(run -> run.y() == frontRow + pitch)
-            .sorted(Comparator.comparingInt(Run::x)).toList();
+        List<Run> secondRow = runs.stream()
+                .filter(run -> run.y() == frontRow + pitch)
+                .sorted(Comparator.comparingInt(Run::x))
+                .toList();
 
         assertThat(stageBottom).isLessThanOrEqualTo(frontRow);
         assertThat(front.sold()).isTrue();
@@ -89,14 +108,18 @@ class SeatingSvgTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "23,5", "1000,377", "4999,2500", "150000,75001", "149999,149990" })
+    @CsvSource({"23,5", "1000,377", "4999,2500", "150000,75001", "149999,149990"})
     void everyRowIsCentredUnderTheStage(int capacity, int sold) {
         List<Run> runs = runs(SvgDocuments.parse(renderer.renderSeatingPlan(plan(capacity, sold))));
 
         Map<Integer, List<Run>> rows = runs.stream().collect(Collectors.groupingBy(Run::y));
         assertThat(rows.values()).allSatisfy(row -> {
-            double left = row.stream().mapToDouble(run -> run.x() + run.shift()).min().orElseThrow();
-            double right = row.stream().mapToDouble(run -> run.x() + run.shift() + run.width()).max().orElseThrow();
+            double left =
+                    row.stream().mapToDouble(run -> run.x() + run.shift()).min().orElseThrow();
+            double right = row.stream()
+                    .mapToDouble(run -> run.x() + run.shift() + run.width())
+                    .max()
+                    .orElseThrow();
             assertThat((left + right) / 2).isCloseTo(600, within(0.5));
         });
     }
@@ -127,33 +150,47 @@ class SeatingSvgTests {
         Document svg = SvgDocuments.parse(renderer.renderSeatingPlan(plan(150_000, 1)));
 
         assertThat(SvgDocuments.elements(svg, "pattern")).hasSize(2).allSatisfy(pattern -> {
-            assertThat(pattern.getElementsByTagNameNS(SvgDocuments.SVG_NAMESPACE, "*").getLength()).isEqualTo(1);
+            assertThat(pattern.getElementsByTagNameNS(SvgDocuments.SVG_NAMESPACE, "*")
+                            .getLength())
+                    .isEqualTo(1);
             assertThat(pattern.getAttribute("width")).isEqualTo(pattern.getAttribute("height"));
         });
     }
 
     private static SeatingDocument plan(int capacity, int sold) {
-        return new SeatingDocument("c0ffee00-0000-0000-0000-000000000001", "Phantom of the Opera", "2023-06-07",
-                "Sydney Opera House", capacity, sold);
+        return new SeatingDocument(
+                "c0ffee00-0000-0000-0000-000000000001",
+                "Phantom of the Opera",
+                "2023-06-07",
+                "Sydney Opera House",
+                capacity,
+                sold);
     }
 
     private static int pitch(Document svg) {
-        List<String> widths = SvgDocuments.elements(svg, "pattern").stream().map(p -> p.getAttribute("width")).distinct().toList();
+        List<String> widths = SvgDocuments.elements(svg, "pattern").stream()
+                .map(p -> p.getAttribute("width"))
+                .distinct()
+                .toList();
         assertThat(widths).hasSize(1);
         return Integer.parseInt(widths.getFirst());
     }
 
     private static List<Run> runs(Document svg) {
         return SvgDocuments.elements(svg, "rect").stream()
-            .filter(rect -> rect.getAttribute("fill").startsWith("url(#"))
-            .map(rect -> new Run(Integer.parseInt(rect.getAttribute("x")), Integer.parseInt(rect.getAttribute("y")),
-                    Integer.parseInt(rect.getAttribute("width")), Integer.parseInt(rect.getAttribute("height")),
-                    switch (rect.getAttribute("fill")) {
-                        case "url(#sold)" -> true;
-                        case "url(#free)" -> false;
-                        default -> throw new AssertionError(rect.getAttribute("fill"));
-                    }, shift(rect.getAttribute("transform"))))
-            .toList();
+                .filter(rect -> rect.getAttribute("fill").startsWith("url(#"))
+                .map(rect -> new Run(
+                        Integer.parseInt(rect.getAttribute("x")),
+                        Integer.parseInt(rect.getAttribute("y")),
+                        Integer.parseInt(rect.getAttribute("width")),
+                        Integer.parseInt(rect.getAttribute("height")),
+                        switch (rect.getAttribute("fill")) {
+                            case "url(#sold)" -> true;
+                            case "url(#free)" -> false;
+                            default -> throw new AssertionError(rect.getAttribute("fill"));
+                        },
+                        shift(rect.getAttribute("transform"))))
+                .toList();
     }
 
     private static double shift(String transform) {

@@ -12,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class StandInHamilton {
 
-    private StandInHamilton() {
-    }
+    private StandInHamilton() {}
 
     static Path write(Path directory, String name, String body) {
         try {
@@ -21,8 +20,7 @@ final class StandInHamilton {
             Files.writeString(script, "#!/bin/sh\n" + body + "\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             return script;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -38,11 +36,12 @@ final class StandInHamilton {
         Path message = directory.resolve("message-" + messageFileContent.hashCode());
         try {
             Files.writeString(message, messageFileContent);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return write(directory, "hamilton-fail-" + messageFileContent.hashCode(),
+        return write(
+                directory,
+                "hamilton-fail-" + messageFileContent.hashCode(),
                 "cp '" + message + "' \"$6.json\"\nexit 1");
     }
 }

@@ -4,9 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -17,8 +15,7 @@ final class SvgDocuments {
 
     static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
-    private SvgDocuments() {
-    }
+    private SvgDocuments() {}
 
     static Document parse(String svg) {
         try {
@@ -26,8 +23,7 @@ final class SvgDocuments {
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
         }
     }
@@ -56,8 +52,8 @@ final class SvgDocuments {
 
     static Element byId(Document document, String id) {
         return elements(document, "*").stream()
-            .filter(element -> id.equals(element.getAttribute("id")))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no element with id " + id));
+                .filter(element -> id.equals(element.getAttribute("id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no element with id " + id));
     }
 }

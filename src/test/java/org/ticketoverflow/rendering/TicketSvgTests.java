@@ -11,9 +11,14 @@ class TicketSvgTests {
 
     private final Renderer renderer = new BuiltinRenderer(RenderCost.NONE);
 
-    private final TicketDocument ticket = new TicketDocument("12345678-1234-1234-1234-123456789012",
-            "Evan \"The Hammer\" O'Hughes & <Co>", "evan+tickets@uq.edu.au", "c0ffee00-1234-1234-1234-123456789012",
-            "Rock & Roll <Live> \"Tonight\"", "2023-06-07", "Sydney Opera House");
+    private final TicketDocument ticket = new TicketDocument(
+            "12345678-1234-1234-1234-123456789012",
+            "Evan \"The Hammer\" O'Hughes & <Co>",
+            "evan+tickets@uq.edu.au",
+            "c0ffee00-1234-1234-1234-123456789012",
+            "Rock & Roll <Live> \"Tonight\"",
+            "2023-06-07",
+            "Sydney Opera House");
 
     @Test
     void isAnSvgDocumentWhoseFirstChildIsTheTicketIdAsDesc() {
@@ -32,8 +37,15 @@ class TicketSvgTests {
     void showsEveryFieldVerbatimDespiteMarkupCharacters() {
         Document svg = SvgDocuments.parse(renderer.renderTicket(ticket));
 
-        assertThat(SvgDocuments.texts(svg)).contains(ticket.concertName(), ticket.concertDate(), ticket.venue(),
-                ticket.concertId(), ticket.holderName(), ticket.holderEmail(), ticket.ticketId());
+        assertThat(SvgDocuments.texts(svg))
+                .contains(
+                        ticket.concertName(),
+                        ticket.concertDate(),
+                        ticket.venue(),
+                        ticket.concertId(),
+                        ticket.holderName(),
+                        ticket.holderEmail(),
+                        ticket.ticketId());
     }
 
     @Test
@@ -70,7 +82,9 @@ class TicketSvgTests {
         TicketDocument unreadable = new TicketDocument("caf\u00e9-1", "A", "a@b.c", "c", "n", "2024-06-07", "v");
 
         assertThatThrownBy(() -> renderer.renderTicket(unreadable))
-            .isInstanceOfSatisfying(RenderingFailedException.class, e -> assertThat(e.retryable()).isFalse())
-            .hasMessageContaining("Code-128");
+                .isInstanceOfSatisfying(
+                        RenderingFailedException.class,
+                        e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("Code-128");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.Test;
 
 class TimedRendererTests {
@@ -34,6 +33,8 @@ class TimedRendererTests {
     }
 
     private Timer timer(String kind) {
-        return registry.get("ticketoverflow.render.duration").tags("kind", kind, "renderer", "builtin").timer();
+        return registry.get("ticketoverflow.render.duration")
+                .tags("kind", kind, "renderer", "builtin")
+                .timer();
     }
 }

@@ -3,5 +3,4 @@ package org.ticketoverflow.seating;
 import org.ticketoverflow.support.OnH2;
 
 @OnH2
-class SeatingApiOnH2IntegrationTests extends SeatingApiScenarios {
-}
+class SeatingApiOnH2IntegrationTests extends SeatingApiScenarios {}

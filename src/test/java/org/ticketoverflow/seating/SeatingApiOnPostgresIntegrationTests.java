@@ -3,5 +3,4 @@ package org.ticketoverflow.seating;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class SeatingApiOnPostgresIntegrationTests extends SeatingApiScenarios {
-}
+class SeatingApiOnPostgresIntegrationTests extends SeatingApiScenarios {}

@@ -1,5 +1,9 @@
 package org.ticketoverflow.seating;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -7,10 +11,6 @@ import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.SvgDocument;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 /**
  * GET seats on the shared application. Until the first plan is drawn the answer is 503 with Retry-After; then
@@ -25,22 +25,26 @@ abstract class SeatingApiScenarios extends HttpScenario {
         String id = concert.get("id").stringValue();
         AtomicReference<ApiResponse> plan = new AtomicReference<>();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            ApiResponse seats = api.get("/api/v1/concerts/" + id + "/seats");
-            if (seats.status() == 503) {
-                assertProblem(seats, 503);
-                assertThat(seats.header("Retry-After")).matches("[1-9][0-9]*");
-            } else {
-                plan.set(seats);
-            }
-            return plan.get() != null;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    ApiResponse seats = api.get("/api/v1/concerts/" + id + "/seats");
+                    if (seats.status() == 503) {
+                        assertProblem(seats, 503);
+                        assertThat(seats.header("Retry-After")).matches("[1-9][0-9]*");
+                    } else {
+                        plan.set(seats);
+                    }
+                    return plan.get() != null;
+                });
 
         assertThat(plan.get().status()).as("%s", plan.get()).isEqualTo(200);
         assertThat(plan.get().contentType()).isEqualTo("image/svg+xml");
         SvgDocument svg = SvgDocument.parse(plan.get().body());
         assertThat(svg.rootDesc()).isEqualTo(id + "|120|0");
-        assertThat(svg.texts()).anySatisfy(text -> assertThat(text).contains(concert.get("name").stringValue()));
+        assertThat(svg.texts())
+                .anySatisfy(
+                        text -> assertThat(text).contains(concert.get("name").stringValue()));
     }
 
     @Test

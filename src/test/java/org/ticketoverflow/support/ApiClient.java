@@ -1,5 +1,7 @@
 package org.ticketoverflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,8 +13,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Talks to a running application over real HTTP (java.net.http), as any client would. One HTTP/1.1 client is
@@ -26,8 +26,11 @@ public final class ApiClient {
     /** A well-formed user id the users service does not know. */
     public static final String UNKNOWN_USER = "00000000-0000-0000-0000-000000009999";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String baseUrl;
@@ -62,7 +65,8 @@ public final class ApiClient {
 
     /** Any request; {@code headers} are name, value pairs. A null content type sends none. */
     public ApiResponse send(String method, String path, BodyPublisher body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(TIMEOUT)
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -73,7 +77,10 @@ public final class ApiClient {
         long start = System.nanoTime();
         try {
             var response = HTTP.send(request.build(), BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body(),
+            return new ApiResponse(
+                    response.statusCode(),
+                    response.headers(),
+                    response.body(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + baseUrl + path + " failed", e);
@@ -97,7 +104,8 @@ public final class ApiClient {
 
     public JsonNode createConcert(int capacity, String status) {
         int n = ThreadLocalRandom.current().nextInt(1_000_000);
-        ApiResponse created = post("/api/v1/concerts",
+        ApiResponse created = post(
+                "/api/v1/concerts",
                 concertJson("Concert " + n, "Venue " + n, "2030-05-%02d".formatted(1 + n % 28), capacity, status));
         assertThat(created.status()).as("create concert: %s", created).isEqualTo(201);
         return created.json();

@@ -31,15 +31,19 @@ public final class AppInstance implements AutoCloseable {
      * application.yaml and the environment.
      */
     public static AppInstance start(String databaseUrl, String user, String password, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--spring.datasource.hikari.minimum-idle=1",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--spring.datasource.hikari.minimum-idle=1",
                 "--ticketoverflow.data-dir=" + temporaryDirectory()));
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new AppInstance(new SpringApplicationBuilder(TicketOverflowApplication.class)
-                .run(args.toArray(String[]::new)));
+        return new AppInstance(
+                new SpringApplicationBuilder(TicketOverflowApplication.class).run(args.toArray(String[]::new)));
     }
 
     /** A node on an in-memory H2 database of its own (for a node whose data does not matter). */

@@ -13,8 +13,7 @@ public final class H2Database {
 
     private static final Path DIRECTORY = createDirectory();
 
-    private H2Database() {
-    }
+    private H2Database() {}
 
     public static Path directory() {
         return DIRECTORY;
@@ -35,8 +34,11 @@ public final class H2Database {
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("spring.datasource.url=" + url(), "spring.datasource.username=sa",
-                    "spring.datasource.password=").applyTo(context);
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + url(),
+                            "spring.datasource.username=sa",
+                            "spring.datasource.password=")
+                    .applyTo(context);
         }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
  * this configuration (plus {@link OnH2} or {@link OnPostgres}) so that all of them share ONE application per
  * database; scenarios therefore never assume an empty database and make their own concerts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.hikari.minimum-idle=2", "logging.level.org.ticketoverflow.requests=WARN"})
 public abstract class HttpScenario {
 
@@ -30,8 +31,10 @@ public abstract class HttpScenario {
 
     /** Starts another node of the application on this scenario's database. */
     protected AppInstance startNodeOnSameDatabase(String... properties) {
-        return AppInstance.start(environment.getProperty("spring.datasource.url"),
+        return AppInstance.start(
+                environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
-                environment.getProperty("spring.datasource.password", ""), properties);
+                environment.getProperty("spring.datasource.password", ""),
+                properties);
     }
 }

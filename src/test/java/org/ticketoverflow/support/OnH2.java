@@ -10,5 +10,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = H2Database.Initializer.class)
-public @interface OnH2 {
-}
+public @interface OnH2 {}

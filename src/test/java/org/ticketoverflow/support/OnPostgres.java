@@ -16,5 +16,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailable.class)
 @ContextConfiguration(initializers = PostgresDatabase.Initializer.class)
-public @interface OnPostgres {
-}
+public @interface OnPostgres {}

@@ -19,8 +19,7 @@ public final class PostgresDatabase {
 
     private static String databaseUrl;
 
-    private PostgresDatabase() {
-    }
+    private PostgresDatabase() {}
 
     public static String serverUrl() {
         String url = System.getenv(SERVER_URL_VARIABLE);
@@ -30,8 +29,9 @@ public final class PostgresDatabase {
     /** The URL of this run's database, created on first call. */
     public static synchronized String url() {
         if (databaseUrl == null) {
-            databaseUrl = createDatabase("ticketoverflow_test_" + ProcessHandle.current().pid() + "_"
-                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
+            databaseUrl = createDatabase(
+                    "ticketoverflow_test_" + ProcessHandle.current().pid() + "_"
+                            + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
         }
         return databaseUrl;
     }
@@ -43,7 +43,7 @@ public final class PostgresDatabase {
             throw new IllegalStateException(SERVER_URL_VARIABLE + " is not set");
         }
         try (Connection connection = DriverManager.getConnection(server);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
@@ -54,7 +54,7 @@ public final class PostgresDatabase {
 
     private static void drop(String server, String name) {
         try (Connection connection = DriverManager.getConnection(server);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException ignored) {
             // the server may be gone already; a leftover test database is harmless
@@ -84,8 +84,11 @@ public final class PostgresDatabase {
             if (serverUrl() == null) {
                 return;
             }
-            TestPropertyValues.of("spring.datasource.url=" + url(), "spring.datasource.username=" + user(),
-                    "spring.datasource.password=").applyTo(context);
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + url(),
+                            "spring.datasource.username=" + user(),
+                            "spring.datasource.password=")
+                    .applyTo(context);
         }
     }
 }

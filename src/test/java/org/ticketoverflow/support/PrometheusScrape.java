@@ -1,5 +1,7 @@
 package org.ticketoverflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,15 +9,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** One scrape of {@code /actuator/prometheus}, as Prometheus would read it. */
 public final class PrometheusScrape {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private record Sample(String name, Map<String, String> labels, double value) {
-    }
+    private record Sample(String name, Map<String, String> labels, double value) {}
 
     private final List<Sample> samples;
 
@@ -42,7 +41,10 @@ public final class PrometheusScrape {
 
     /** The sum over every series of this name carrying the given labels; 0 if there is none. */
     public double value(String name, String... labels) {
-        return samples.stream().filter(sample -> matches(sample, name, labels)).mapToDouble(Sample::value).sum();
+        return samples.stream()
+                .filter(sample -> matches(sample, name, labels))
+                .mapToDouble(Sample::value)
+                .sum();
     }
 
     private static boolean matches(Sample sample, String name, String... labels) {

@@ -18,8 +18,7 @@ import java.util.function.IntFunction;
  */
 public final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     /** The results in attempt order; attempt {@code i} is {@code attempt.apply(i)}. */
     public static <T> List<T> run(int threads, int attempts, IntFunction<T> attempt) {

@@ -29,8 +29,8 @@ public final class SvgDocument {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return new SvgDocument(factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))));
+            return new SvgDocument(
+                    factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))));
         } catch (Exception e) {
             throw new AssertionError("not well-formed XML (" + e.getMessage() + "): " + svg, e);
         }

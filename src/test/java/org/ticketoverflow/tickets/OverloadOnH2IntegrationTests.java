@@ -3,5 +3,4 @@ package org.ticketoverflow.tickets;
 import org.ticketoverflow.support.OnH2;
 
 @OnH2
-class OverloadOnH2IntegrationTests extends OverloadScenarios {
-}
+class OverloadOnH2IntegrationTests extends OverloadScenarios {}

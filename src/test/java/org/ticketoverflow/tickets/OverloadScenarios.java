@@ -1,5 +1,8 @@
 package org.ticketoverflow.tickets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,6 @@ import org.ticketoverflow.support.AppInstance;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.Race;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 /**
  * A saturated node sheds purchases at once with 503 and Retry-After instead of queueing them into timeouts;
@@ -53,14 +53,18 @@ abstract class OverloadScenarios extends HttpScenario {
                 healthWatch.join();
             }
 
-            Map<Integer, Long> statuses = answers.stream()
-                    .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
-            assertThat(statuses.keySet()).as("answers by status: %s", statuses).isSubsetOf(201, 422, 503)
+            Map<Integer, Long> statuses =
+                    answers.stream().collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
+            assertThat(statuses.keySet())
+                    .as("answers by status: %s", statuses)
+                    .isSubsetOf(201, 422, 503)
                     .contains(201, 503);
             long sold = statuses.get(201);
             assertThat(sold).isPositive().isLessThanOrEqualTo(capacity);
-            assertThat(sold + statuses.getOrDefault(422, 0L) + statuses.get(503)).isEqualTo(ATTEMPTS);
-            for (ApiResponse shed : answers.stream().filter(a -> a.status() == 503).toList()) {
+            assertThat(sold + statuses.getOrDefault(422, 0L) + statuses.get(503))
+                    .isEqualTo(ATTEMPTS);
+            for (ApiResponse shed :
+                    answers.stream().filter(a -> a.status() == 503).toList()) {
                 assertProblem(shed, 503);
                 assertThat(shed.header("Retry-After")).matches("[1-9][0-9]*");
                 assertThat(shed.elapsed()).isLessThan(Duration.ofSeconds(1));
@@ -69,9 +73,13 @@ abstract class OverloadScenarios extends HttpScenario {
 
             JsonNode tickets = busy.tickets("concert_id=" + concertId);
             assertThat(tickets.size()).isEqualTo((int) sold);
-            assertThat(tickets.values().stream().map(t -> t.get("id").stringValue()).toList())
-                    .containsExactlyInAnyOrderElementsOf(answers.stream().filter(a -> a.status() == 201)
-                            .map(a -> a.json().get("id").stringValue()).toList());
+            assertThat(tickets.values().stream()
+                            .map(t -> t.get("id").stringValue())
+                            .toList())
+                    .containsExactlyInAnyOrderElementsOf(answers.stream()
+                            .filter(a -> a.status() == 201)
+                            .map(a -> a.json().get("id").stringValue())
+                            .toList());
             assertThat(busy.concert(concertId).get("status").stringValue())
                     .isEqualTo(sold == capacity ? "SOLD_OUT" : "ACTIVE");
 

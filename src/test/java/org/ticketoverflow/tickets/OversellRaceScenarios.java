@@ -1,5 +1,7 @@
 package org.ticketoverflow.tickets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,8 +22,6 @@ import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.Race;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The heart of it: many clients racing for the last seats never get more tickets than there are seats, and
@@ -57,14 +57,17 @@ abstract class OversellRaceScenarios extends HttpScenario {
         List<ApiResponse> answers = race(THREADS, THREADS * 2, i -> concertId);
 
         assertSoldExactly(concertId, capacity, answers);
-        assertThat(batches() - batchesBefore).as("transactions for %d purchases", answers.size())
+        assertThat(batches() - batchesBefore)
+                .as("transactions for %d purchases", answers.size())
                 .isLessThan(answers.size());
     }
 
     @Test
     void racesForDifferentConcertsDoNotInterfere() {
         List<Integer> capacities = List.of(10, 25, 40, 55, 70);
-        List<String> concerts = capacities.stream().map(c -> api.createConcert(c).get("id").stringValue()).toList();
+        List<String> concerts = capacities.stream()
+                .map(c -> api.createConcert(c).get("id").stringValue())
+                .toList();
         List<String> attempts = new ArrayList<>();
         for (int c = 0; c < concerts.size(); c++) {
             attempts.addAll(Collections.nCopies(capacities.get(c) * 2, concerts.get(c)));
@@ -107,15 +110,20 @@ abstract class OversellRaceScenarios extends HttpScenario {
             return new Attempt(started, nodes.get(i % nodes.size()).purchase(concertId, ApiClient.user(1 + i)));
         });
 
-        List<String> sold = answers.stream().filter(a -> a.answer().status() == 201)
-                .map(a -> a.answer().json().get("id").stringValue()).toList();
+        List<String> sold = answers.stream()
+                .filter(a -> a.answer().status() == 201)
+                .map(a -> a.answer().json().get("id").stringValue())
+                .toList();
         assertThat(answers).allSatisfy(a -> assertThat(a.answer().status()).isIn(201, 422));
-        assertThat(answers).filteredOn(a -> a.started() > cancelledAt.get()).isNotEmpty()
+        assertThat(answers)
+                .filteredOn(a -> a.started() > cancelledAt.get())
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.answer().json().get("detail").stringValue())
                         .containsIgnoringCase("cancelled"));
         assertThat(sold).hasSizeLessThan(attempts);
         for (ApiClient node : nodes) {
-            assertThat(node.tickets("concert_id=" + concertId).values().stream().map(t -> t.get("id").stringValue()))
+            assertThat(node.tickets("concert_id=" + concertId).values().stream()
+                            .map(t -> t.get("id").stringValue()))
                     .containsExactlyInAnyOrderElementsOf(sold);
             assertThat(node.concert(concertId).get("status").stringValue()).isEqualTo("CANCELLED");
         }
@@ -131,20 +139,28 @@ abstract class OversellRaceScenarios extends HttpScenario {
         return batches;
     }
 
-    private record Attempt(long started, ApiResponse answer) { }
+    private record Attempt(long started, ApiResponse answer) {}
 
     private List<ApiResponse> race(int threads, int attempts, Function<Integer, String> concertOf) {
         List<ApiClient> nodes = nodes();
-        return Race.run(threads, attempts,
+        return Race.run(
+                threads,
+                attempts,
                 i -> nodes.get(i % nodes.size()).purchase(concertOf.apply(i), ApiClient.user(1 + i % 4000)));
     }
 
     private void assertSoldExactly(String concertId, int capacity, List<ApiResponse> answers) {
-        Map<Integer, Long> statuses = answers.stream()
-                .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
-        assertThat(statuses).as("answers by status (others: %s)", answers.stream()
-                        .filter(a -> a.status() != 201 && a.status() != 422).limit(3).toList())
-                .containsOnlyKeys(201, 422).containsEntry(201, (long) capacity)
+        Map<Integer, Long> statuses =
+                answers.stream().collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
+        assertThat(statuses)
+                .as(
+                        "answers by status (others: %s)",
+                        answers.stream()
+                                .filter(a -> a.status() != 201 && a.status() != 422)
+                                .limit(3)
+                                .toList())
+                .containsOnlyKeys(201, 422)
+                .containsEntry(201, (long) capacity)
                 .containsEntry(422, (long) (answers.size() - capacity));
 
         Set<String> sold = new HashSet<>();
@@ -158,7 +174,8 @@ abstract class OversellRaceScenarios extends HttpScenario {
         assertThat(sold).hasSize(capacity);
         for (ApiClient node : nodes()) {
             List<String> listed = node.tickets("concert_id=" + concertId).values().stream()
-                    .map(t -> t.get("id").stringValue()).toList();
+                    .map(t -> t.get("id").stringValue())
+                    .toList();
             assertThat(listed).hasSize(capacity).containsExactlyInAnyOrderElementsOf(sold);
             assertThat(node.concert(concertId).get("status").stringValue()).isEqualTo("SOLD_OUT");
         }

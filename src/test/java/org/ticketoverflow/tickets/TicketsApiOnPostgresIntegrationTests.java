@@ -3,5 +3,4 @@ package org.ticketoverflow.tickets;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class TicketsApiOnPostgresIntegrationTests extends TicketsApiScenarios {
-}
+class TicketsApiOnPostgresIntegrationTests extends TicketsApiScenarios {}

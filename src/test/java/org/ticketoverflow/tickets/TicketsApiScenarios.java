@@ -1,5 +1,10 @@
 package org.ticketoverflow.tickets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketoverflow.support.ApiClient.user;
+import static org.ticketoverflow.support.Problems.assertInvalidField;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +17,6 @@ import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ticketoverflow.support.ApiClient.user;
-import static org.ticketoverflow.support.Problems.assertInvalidField;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 /** Every row of API.md for /tickets (purchase and queries), through HTTP. */
 abstract class TicketsApiScenarios extends HttpScenario {
@@ -42,7 +42,8 @@ abstract class TicketsApiScenarios extends HttpScenario {
         assertThat(ticket.at("/user/id").stringValue()).isEqualTo(user(7));
         assertThat(ticket.at("/user/url").stringValue()).isEqualTo(api.baseUrl() + "/api/v1/users/" + user(7));
         assertThat(ticket.get("print_status").stringValue()).isEqualTo("NOT_PRINTED");
-        assertThat(bought.header("Location")).isEqualTo(api.baseUrl() + TICKETS + "/" + ticket.get("id").stringValue());
+        assertThat(bought.header("Location"))
+                .isEqualTo(api.baseUrl() + TICKETS + "/" + ticket.get("id").stringValue());
     }
 
     @Test
@@ -62,7 +63,10 @@ abstract class TicketsApiScenarios extends HttpScenario {
                 .isEqualTo("https://tickets.example.com/api/v1/users/" + user(8));
         assertThat(bought.header("Location")).isEqualTo("https://tickets.example.com/api/v1/tickets/" + id);
         assertThat(api.get(TICKETS + "/" + id, forwarded).json()).isEqualTo(ticket);
-        assertThat(api.get(TICKETS + "?concert_id=" + concertId, forwarded).json().get(0)).isEqualTo(ticket);
+        assertThat(api.get(TICKETS + "?concert_id=" + concertId, forwarded)
+                        .json()
+                        .get(0))
+                .isEqualTo(ticket);
         assertThat(api.get(TICKETS + "/" + id).json().at("/concert/url").stringValue())
                 .isEqualTo(api.baseUrl() + "/api/v1/concerts/" + concertId);
     }
@@ -98,7 +102,9 @@ abstract class TicketsApiScenarios extends HttpScenario {
 
         assertThat(api.tickets("concert_id=" + a).values()).containsExactlyInAnyOrder(u1a, u2a, u1a2);
         assertThat(api.tickets("concert_id=" + b).values()).containsExactly(u1b);
-        assertThat(api.tickets("user_id=" + u1).values()).contains(u1a, u1b, u1a2).doesNotContain(u2a)
+        assertThat(api.tickets("user_id=" + u1).values())
+                .contains(u1a, u1b, u1a2)
+                .doesNotContain(u2a)
                 .allMatch(t -> t.at("/user/id").stringValue().equals(u1));
         assertThat(api.tickets("user_id=" + u1 + "&concert_id=" + a).values()).containsExactlyInAnyOrder(u1a, u1a2);
         assertThat(api.tickets("concert_id=" + b + "&user_id=" + u2).values()).isEmpty();
@@ -111,8 +117,10 @@ abstract class TicketsApiScenarios extends HttpScenario {
 
         assertThat(api.tickets("concert_id=" + concertId).isArray()).isTrue();
         assertThat(api.tickets("concert_id=" + concertId).size()).isZero();
-        assertThat(api.tickets("user_id=" + ApiClient.USER_WITHOUT_TICKETS).size()).isZero();
-        assertThat(api.tickets("user_id=" + ApiClient.USER_WITHOUT_TICKETS + "&concert_id=" + concertId).size())
+        assertThat(api.tickets("user_id=" + ApiClient.USER_WITHOUT_TICKETS).size())
+                .isZero();
+        assertThat(api.tickets("user_id=" + ApiClient.USER_WITHOUT_TICKETS + "&concert_id=" + concertId)
+                        .size())
                 .isZero();
     }
 
@@ -137,10 +145,14 @@ abstract class TicketsApiScenarios extends HttpScenario {
                 Arguments.of("null concert_id", "{\"concert_id\": null, \"user_id\": \"%2$s\"}", "concert_id"),
                 Arguments.of("object user_id", "{\"concert_id\": \"%1$s\", \"user_id\": {}}", "user_id"),
                 Arguments.of("empty user_id", "{\"concert_id\": \"%1$s\", \"user_id\": \"\"}", "user_id"),
-                Arguments.of("unknown concert_id", "{\"concert_id\": \"00000000-0000-0000-0000-000000000000\", "
-                        + "\"user_id\": \"%2$s\"}", "concert_id"),
-                Arguments.of("unknown user_id", "{\"concert_id\": \"%1$s\", \"user_id\": \""
-                        + ApiClient.UNKNOWN_USER + "\"}", "user_id"),
+                Arguments.of(
+                        "unknown concert_id",
+                        "{\"concert_id\": \"00000000-0000-0000-0000-000000000000\", " + "\"user_id\": \"%2$s\"}",
+                        "concert_id"),
+                Arguments.of(
+                        "unknown user_id",
+                        "{\"concert_id\": \"%1$s\", \"user_id\": \"" + ApiClient.UNKNOWN_USER + "\"}",
+                        "user_id"),
                 Arguments.of("non-uuid user_id", "{\"concert_id\": \"%1$s\", \"user_id\": \"nobody\"}", "user_id"));
     }
 
@@ -208,7 +220,8 @@ abstract class TicketsApiScenarios extends HttpScenario {
 
         assertThat(ids).hasSize(60);
         List<String> listed = api.tickets("concert_id=" + concertId + "&user_id=" + user(16)).values().stream()
-                .map(t -> t.get("id").stringValue()).toList();
+                .map(t -> t.get("id").stringValue())
+                .toList();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(api.concert(concertId).get("status").stringValue()).isEqualTo("SOLD_OUT");
         assertProblem(api.purchase(concertId, user(16)), 422);

@@ -3,5 +3,4 @@ package org.ticketoverflow.users;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class UsersApiOnPostgresIntegrationTests extends UsersApiScenarios {
-}
+class UsersApiOnPostgresIntegrationTests extends UsersApiScenarios {}

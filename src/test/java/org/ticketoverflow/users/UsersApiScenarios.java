@@ -1,5 +1,10 @@
 package org.ticketoverflow.users;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.ticketoverflow.support.Problems.assertInvalidField;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,16 +18,12 @@ import org.ticketoverflow.support.HttpScenario;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.ticketoverflow.support.Problems.assertInvalidField;
-import static org.ticketoverflow.support.Problems.assertProblem;
-
 /** The users mock, and looking users up through a remote users service. */
 abstract class UsersApiScenarios extends HttpScenario {
 
     /** The reference list the spec calls data/users.json; present on the development machines. */
     private static final Path REFERENCE_USERS = Path.of("/work/shared/data/users.json");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -43,17 +44,20 @@ abstract class UsersApiScenarios extends HttpScenario {
         assertThat(users).isEqualTo(shippedUsers());
         assertThat(users.values().stream().map(u -> u.get("id").stringValue()))
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 5000)
-                        .mapToObj("00000000-0000-0000-0000-%012d"::formatted).toList());
-        assertThat(users.values()).allSatisfy(u -> assertThat(u.propertyNames())
-                .containsExactlyInAnyOrder("id", "name", "email"));
+                        .mapToObj("00000000-0000-0000-0000-%012d"::formatted)
+                        .toList());
+        assertThat(users.values())
+                .allSatisfy(u -> assertThat(u.propertyNames()).containsExactlyInAnyOrder("id", "name", "email"));
         assertThat(users.values()).anyMatch(u -> u.get("name").stringValue().contains("\""));
     }
 
     @Test
     void servesEachUserWithExactlyIdNameAndEmail() throws IOException {
         JsonNode shipped = shippedUsers();
-        JsonNode quoted = shipped.values().stream().filter(u -> u.get("name").stringValue().contains("\""))
-                .findFirst().orElseThrow();
+        JsonNode quoted = shipped.values().stream()
+                .filter(u -> u.get("name").stringValue().contains("\""))
+                .findFirst()
+                .orElseThrow();
 
         for (JsonNode expected : new JsonNode[] {shipped.get(0), shipped.get(4999), quoted}) {
             ApiResponse one = api.get("/api/v1/users/" + expected.get("id").stringValue());
@@ -87,12 +91,15 @@ abstract class UsersApiScenarios extends HttpScenario {
 
             assertThat(remote.purchase(concertId, known).status()).isEqualTo(201);
             assertThat(remote.purchase(concertId, known).status()).isEqualTo(201);
-            assertThat(remote.tickets("user_id=" + known + "&concert_id=" + concertId).size()).isEqualTo(2);
+            assertThat(remote.tickets("user_id=" + known + "&concert_id=" + concertId)
+                            .size())
+                    .isEqualTo(2);
             assertInvalidField(remote.purchase(concertId, ApiClient.UNKNOWN_USER), "user_id");
             assertInvalidField(remote.purchase(concertId, ApiClient.UNKNOWN_USER), "user_id");
             assertProblem(remote.get("/api/v1/tickets?user_id=" + ApiClient.UNKNOWN_USER), 404);
             assertThat(usersService.calls("/api/v1/users/" + known)).isOne();
-            assertThat(usersService.calls("/api/v1/users/" + ApiClient.UNKNOWN_USER)).isOne();
+            assertThat(usersService.calls("/api/v1/users/" + ApiClient.UNKNOWN_USER))
+                    .isOne();
 
             usersService.close();
 
@@ -101,7 +108,8 @@ abstract class UsersApiScenarios extends HttpScenario {
             ApiResponse unreachable = remote.purchase(concertId, ApiClient.user(202));
             assertProblem(unreachable, 503);
             assertThat(unreachable.header("Retry-After")).matches("[1-9][0-9]*");
-            assertThat(api.tickets("concert_id=" + concertId).values()).hasSize(3)
+            assertThat(api.tickets("concert_id=" + concertId).values())
+                    .hasSize(3)
                     .allMatch(t -> t.at("/user/id").stringValue().equals(known));
         } finally {
             usersService.close();

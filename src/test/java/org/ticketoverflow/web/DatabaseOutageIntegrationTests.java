@@ -1,5 +1,8 @@
 package org.ticketoverflow.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,9 +16,6 @@ import org.ticketoverflow.support.AppInstance;
 import org.ticketoverflow.support.OnPostgres;
 import org.ticketoverflow.support.PostgresDatabase;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A node whose PostgreSQL database becomes unreachable says so on every health endpoint, stays alive, and
  * recovers by itself when the database is back. Runs a node of its own on a database of its own, since the
@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 @OnPostgres
 class DatabaseOutageIntegrationTests {
 
-    private static final List<String> READINESS = List.of("/api/v1/concerts/health", "/api/v1/tickets/health",
-            "/api/v1/users/health", "/actuator/health/readiness");
+    private static final List<String> READINESS = List.of(
+            "/api/v1/concerts/health", "/api/v1/tickets/health", "/api/v1/users/health", "/actuator/health/readiness");
 
     @Test
     void healthAndReadinessAnswer503WhileTheDatabaseIsUnreachableAnd200Again() throws SQLException {
@@ -33,24 +33,30 @@ class DatabaseOutageIntegrationTests {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         String url = PostgresDatabase.createDatabase(database);
         try (AppInstance node = AppInstance.start(url, PostgresDatabase.user(), "");
-             Connection admin = DriverManager.getConnection(PostgresDatabase.serverUrl());
-             Statement sql = admin.createStatement()) {
+                Connection admin = DriverManager.getConnection(PostgresDatabase.serverUrl());
+                Statement sql = admin.createStatement()) {
             ApiClient api = node.api();
             assertStatuses(api, 200);
             try {
                 sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                        + database + "'");
+                sql.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
 
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(300))
                         .untilAsserted(() -> assertStatuses(api, 503));
                 assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
-                assertThat(api.get("/api/v1/concerts/health").json().get("status").stringValue()).isEqualTo("DOWN");
+                assertThat(api.get("/api/v1/concerts/health")
+                                .json()
+                                .get("status")
+                                .stringValue())
+                        .isEqualTo("DOWN");
             } finally {
                 sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
             }
 
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
                     .untilAsserted(() -> assertStatuses(api, 200));
             assertThat(api.createConcert(1).get("id").stringValue()).isNotBlank();
         }

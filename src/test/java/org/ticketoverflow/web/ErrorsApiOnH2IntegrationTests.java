@@ -3,5 +3,4 @@ package org.ticketoverflow.web;
 import org.ticketoverflow.support.OnH2;
 
 @OnH2
-class ErrorsApiOnH2IntegrationTests extends ErrorsApiScenarios {
-}
+class ErrorsApiOnH2IntegrationTests extends ErrorsApiScenarios {}

@@ -3,5 +3,4 @@ package org.ticketoverflow.web;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class ErrorsApiOnPostgresIntegrationTests extends ErrorsApiScenarios {
-}
+class ErrorsApiOnPostgresIntegrationTests extends ErrorsApiScenarios {}

@@ -1,5 +1,8 @@
 package org.ticketoverflow.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketoverflow.support.Problems.assertProblem;
+
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 /** Errors outside the resources' own rules: every one is problem details as JSON. */
 abstract class ErrorsApiScenarios extends HttpScenario {
@@ -23,8 +23,14 @@ abstract class ErrorsApiScenarios extends HttpScenario {
     }
 
     @ParameterizedTest
-    @CsvSource({"DELETE, /api/v1/concerts", "PATCH, /api/v1/concerts/x", "DELETE, /api/v1/tickets/x",
-            "POST, /api/v1/users", "PUT, /api/v1/tickets", "POST, /api/v1/concerts/health"})
+    @CsvSource({
+        "DELETE, /api/v1/concerts",
+        "PATCH, /api/v1/concerts/x",
+        "DELETE, /api/v1/tickets/x",
+        "POST, /api/v1/users",
+        "PUT, /api/v1/tickets",
+        "POST, /api/v1/concerts/health"
+    })
     void answersWrongMethodWith405Problem(String method, String path) {
         ApiResponse response = api.send(method, path, BodyPublishers.ofString("{}"), "application/json");
 
@@ -45,8 +51,11 @@ abstract class ErrorsApiScenarios extends HttpScenario {
 
     @Test
     void acceptsJsonWithACharsetParameter() {
-        ApiResponse created = api.send("POST", "/api/v1/concerts", BodyPublishers.ofString(
-                ApiClient.concertJson("Zoë", "Venue", "2030-01-01", 10, "ACTIVE"), StandardCharsets.UTF_8),
+        ApiResponse created = api.send(
+                "POST",
+                "/api/v1/concerts",
+                BodyPublishers.ofString(
+                        ApiClient.concertJson("Zoë", "Venue", "2030-01-01", 10, "ACTIVE"), StandardCharsets.UTF_8),
                 "application/json; charset=UTF-8");
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
@@ -70,8 +79,11 @@ abstract class ErrorsApiScenarios extends HttpScenario {
         byte[] huge = ApiClient.concertJson("x".repeat(40_000), "Venue", "2030-01-01", 10, "ACTIVE")
                 .getBytes(StandardCharsets.UTF_8);
 
-        ApiResponse response = api.send("POST", "/api/v1/concerts",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)), "application/json");
+        ApiResponse response = api.send(
+                "POST",
+                "/api/v1/concerts",
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)),
+                "application/json");
 
         assertProblem(response, 413);
         assertThat(api.concertCount()).isEqualTo(before);
@@ -82,8 +94,11 @@ abstract class ErrorsApiScenarios extends HttpScenario {
         byte[] body = ApiClient.concertJson("Chunked", "Venue", "2030-01-01", 10, "ACTIVE")
                 .getBytes(StandardCharsets.UTF_8);
 
-        ApiResponse created = api.send("POST", "/api/v1/concerts",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json");
+        ApiResponse created = api.send(
+                "POST",
+                "/api/v1/concerts",
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                "application/json");
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.json().get("name").stringValue()).isEqualTo("Chunked");
@@ -92,7 +107,8 @@ abstract class ErrorsApiScenarios extends HttpScenario {
     @Test
     void acceptsABodyJustUnderTheLimit() {
         String name = "n".repeat(1000);
-        ApiResponse created = api.post("/api/v1/concerts",
+        ApiResponse created = api.post(
+                "/api/v1/concerts",
                 ApiClient.concertJson(name, "Venue", "2030-01-01", 10, "ACTIVE") + " ".repeat(15_000));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);

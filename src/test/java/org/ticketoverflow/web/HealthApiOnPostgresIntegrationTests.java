@@ -3,5 +3,4 @@ package org.ticketoverflow.web;
 import org.ticketoverflow.support.OnPostgres;
 
 @OnPostgres
-class HealthApiOnPostgresIntegrationTests extends HealthApiScenarios {
-}
+class HealthApiOnPostgresIntegrationTests extends HealthApiScenarios {}

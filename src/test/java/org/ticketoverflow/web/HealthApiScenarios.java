@@ -1,5 +1,7 @@
 package org.ticketoverflow.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -10,14 +12,19 @@ import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Health, probes, metrics and API documentation of a healthy node. */
 abstract class HealthApiScenarios extends HttpScenario {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/concerts/health", "/api/v1/tickets/health", "/api/v1/users/health",
-            "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health"})
+    @ValueSource(
+            strings = {
+                "/api/v1/concerts/health",
+                "/api/v1/tickets/health",
+                "/api/v1/users/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
+                "/actuator/health"
+            })
     void answers200WhenHealthy(String path) {
         ApiResponse health = api.get(path);
 
@@ -42,7 +49,8 @@ abstract class HealthApiScenarios extends HttpScenario {
         assertThat(purchases(scrape, "sold")).isEqualTo(soldBefore + 2);
         assertThat(purchases(scrape, "sold_out")).isEqualTo(soldOutBefore + 1);
         assertThat(purchases(scrape, "cancelled")).isEqualTo(cancelledBefore + 1);
-        assertThat(scrape).contains("ticketoverflow_purchase_duration_seconds_bucket{")
+        assertThat(scrape)
+                .contains("ticketoverflow_purchase_duration_seconds_bucket{")
                 .contains("ticketoverflow_purchase_duration_seconds_count")
                 .contains("ticketoverflow_purchase_duration_seconds_sum")
                 .contains("ticketoverflow_purchase_batch_size_count")
@@ -56,8 +64,14 @@ abstract class HealthApiScenarios extends HttpScenario {
         assertThat(docs.status()).isEqualTo(200);
         JsonNode document = docs.json();
         assertThat(document.get("openapi").stringValue()).startsWith("3.");
-        assertThat(document.get("paths").propertyNames()).contains("/api/v1/concerts", "/api/v1/concerts/{id}",
-                "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/users", "/api/v1/users/{id}");
+        assertThat(document.get("paths").propertyNames())
+                .contains(
+                        "/api/v1/concerts",
+                        "/api/v1/concerts/{id}",
+                        "/api/v1/tickets",
+                        "/api/v1/tickets/{id}",
+                        "/api/v1/users",
+                        "/api/v1/users/{id}");
     }
 
     @Test
@@ -75,8 +89,9 @@ abstract class HealthApiScenarios extends HttpScenario {
 
     /** The counter's value, 0 before its first increment (Micrometer registers it lazily). */
     private static double purchases(String scrape, String outcome) {
-        Matcher line = Pattern.compile("(?m)^ticketoverflow_purchases_total\\{[^}]*outcome=\"" + outcome
-                + "\"[^}]*} (\\S+)$").matcher(scrape);
+        Matcher line = Pattern.compile(
+                        "(?m)^ticketoverflow_purchases_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$")
+                .matcher(scrape);
         return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 }

@@ -50,23 +50,32 @@ class RequestLogTests {
         assertThat(events.list).hasSize(1);
         Map<String, Object> fields = events.list.getFirst().getKeyValuePairs().stream()
                 .collect(Collectors.toMap(pair -> pair.key, pair -> pair.value));
-        assertThat(fields).containsEntry("method", "POST").containsEntry("path", "/api/v1/tickets")
-                .containsEntry("status", 422).containsKeys("duration_ms", "client");
+        assertThat(fields)
+                .containsEntry("method", "POST")
+                .containsEntry("path", "/api/v1/tickets")
+                .containsEntry("status", 422)
+                .containsKeys("duration_ms", "client");
     }
 
     @Test
     void logsNothingWhenItsLoggerIsOff() throws Exception {
         logger.setLevel(Level.WARN);
-        new RequestLog().doFilter(new MockHttpServletRequest("GET", "/api/v1/concerts"),
-                new MockHttpServletResponse(), new MockFilterChain());
+        new RequestLog()
+                .doFilter(
+                        new MockHttpServletRequest("GET", "/api/v1/concerts"),
+                        new MockHttpServletResponse(),
+                        new MockFilterChain());
 
         assertThat(events.list).isEmpty();
     }
 
     @Test
     void leavesActuatorRequestsOut() throws Exception {
-        new RequestLog().doFilter(new MockHttpServletRequest("GET", "/actuator/health"),
-                new MockHttpServletResponse(), new MockFilterChain());
+        new RequestLog()
+                .doFilter(
+                        new MockHttpServletRequest("GET", "/actuator/health"),
+                        new MockHttpServletResponse(),
+                        new MockFilterChain());
 
         assertThat(events.list).isEmpty();
     }
