@@ -9,15 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Talks to a running application over real HTTP (java.net.http), as any client would. One HTTP/1.1 client is
  * shared by every test: its connection pool is the only state, and sharing it keeps races from opening
- * thousands of sockets.
+ * thousands of sockets. Every exchange passes through {@link OpenApiContract}: an answer that the shipped
+ * OpenAPI document does not describe fails the test that got it.
  */
 public final class ApiClient {
 
@@ -52,42 +56,54 @@ public final class ApiClient {
     }
 
     public ApiResponse get(String path, String... headers) {
-        return send("GET", path, BodyPublishers.noBody(), null, headers);
+        return exchange("GET", path, BodyPublishers.noBody(), "", null, headers);
     }
 
     public ApiResponse post(String path, String json, String... headers) {
-        return send("POST", path, BodyPublishers.ofString(json), "application/json", headers);
+        return exchange("POST", path, BodyPublishers.ofString(json), json, "application/json", headers);
     }
 
     public ApiResponse put(String path, String json, String... headers) {
-        return send("PUT", path, BodyPublishers.ofString(json), "application/json", headers);
+        return exchange("PUT", path, BodyPublishers.ofString(json), json, "application/json", headers);
     }
 
-    /** Any request; {@code headers} are name, value pairs. A null content type sends none. */
+    /**
+     * Any request; {@code headers} are name, value pairs. A null content type sends none. The answer is checked
+     * against the OpenAPI document, the request too when it was accepted, though not this body (it cannot be shown).
+     */
     public ApiResponse send(String method, String path, BodyPublisher body, String contentType, String... headers) {
+        return exchange(method, path, body, null, contentType, headers);
+    }
+
+    private ApiResponse exchange(
+            String method, String path, BodyPublisher body, String shownBody, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(TIMEOUT)
                 .method(method, body);
+        Map<String, String> sent = new HashMap<>();
         if (contentType != null) {
             request.header("Content-Type", contentType);
+            sent.put("Content-Type", contentType);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            sent.put(headers[i], headers[i + 1]);
         }
         long start = System.nanoTime();
+        HttpResponse<String> response;
         try {
-            var response = HTTP.send(request.build(), BodyHandlers.ofString());
-            return new ApiResponse(
-                    response.statusCode(),
-                    response.headers(),
-                    response.body(),
-                    Duration.ofNanos(System.nanoTime() - start));
+            response = HTTP.send(request.build(), BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + baseUrl + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        OpenApiContract.shipped()
+                .check(new Exchange(
+                        method, path, sent, shownBody, response.statusCode(), response.headers(), response.body()));
+        return new ApiResponse(response.statusCode(), response.headers(), response.body(), elapsed);
     }
 
     /** A concert body with every field given. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.HttpScenario;
-import tools.jackson.databind.JsonNode;
+import org.ticketoverflow.support.OpenApiContract;
 
 /** Health, probes, metrics and API documentation of a healthy node. */
 abstract class HealthApiScenarios extends HttpScenario {
@@ -58,29 +58,30 @@ abstract class HealthApiScenarios extends HttpScenario {
     }
 
     @Test
-    void publishesTheOpenApiDocument() {
+    void publishesTheHandWrittenOpenApiDocument() {
         ApiResponse docs = api.get("/v3/api-docs");
+        ApiResponse yaml = api.get("/v3/api-docs.yaml");
 
         assertThat(docs.status()).isEqualTo(200);
-        JsonNode document = docs.json();
-        assertThat(document.get("openapi").stringValue()).startsWith("3.");
-        assertThat(document.get("paths").propertyNames())
-                .contains(
-                        "/api/v1/concerts",
-                        "/api/v1/concerts/{id}",
-                        "/api/v1/tickets",
-                        "/api/v1/tickets/{id}",
-                        "/api/v1/users",
-                        "/api/v1/users/{id}");
+        assertThat(docs.contentType()).isEqualTo("application/json");
+        assertThat(docs.json()).isEqualTo(OpenApiContract.shipped().document());
+        assertThat(docs.json().get("openapi").stringValue()).isEqualTo("3.1.0");
+        assertThat(docs.json().at("/info/title").stringValue()).isEqualTo("TicketOverflow API");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.contentType()).isEqualTo("application/yaml");
+        assertThat(yaml.body()).startsWith("openapi: 3.1.0");
     }
 
     @Test
-    void servesSwaggerUi() {
+    void servesSwaggerUiOverTheDocument() {
         ApiResponse ui = api.get("/swagger-ui.html");
+        ApiResponse bundle = api.get("/webjars/swagger-ui/swagger-ui-bundle.js");
 
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.contentType()).startsWith("text/html");
-        assertThat(ui.body()).containsIgnoringCase("swagger");
+        assertThat(ui.body()).containsIgnoringCase("swagger").contains("url: \"/v3/api-docs\"");
+        assertThat(bundle.status()).as("%s", bundle).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
     }
 
     private double purchases(String outcome) {
