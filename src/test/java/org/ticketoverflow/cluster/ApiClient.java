@@ -6,10 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.ticketoverflow.support.Exchange;
+import org.ticketoverflow.support.OpenApiContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the public HTTP API, aimed at whichever node a call names: plain JDK HTTP, as a front end would be. */
+/**
+ * A client of the public HTTP API, aimed at whichever node a call names: plain JDK HTTP, as a front end would be.
+ * Every answer is checked against the OpenAPI document, as in the other HTTP tests.
+ */
 final class ApiClient {
 
     static final String USER = "00000000-0000-0000-0000-000000000001";
@@ -79,9 +86,26 @@ final class ApiClient {
                 .build();
     }
 
+    /** Sends, and checks the answer against the OpenAPI document (the request body is not shown to the check). */
     private HttpResponse<String> send(HttpRequest request) throws IOException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String target = request.uri().getRawPath()
+                    + (request.uri().getRawQuery() == null
+                            ? ""
+                            : "?" + request.uri().getRawQuery());
+            Map<String, String> headers = new HashMap<>();
+            request.headers().map().forEach((name, values) -> headers.put(name, values.getFirst()));
+            OpenApiContract.shipped()
+                    .check(new Exchange(
+                            request.method(),
+                            target,
+                            headers,
+                            null,
+                            response.statusCode(),
+                            response.headers(),
+                            response.body()));
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -62,6 +62,10 @@ final class ApplicationSettings {
         return new ApplicationSettings(Map.copyOf(properties));
     }
 
+    Set<String> propertyNames() {
+        return properties.keySet();
+    }
+
     String property(String name, String fallback) {
         return properties.getOrDefault(name, fallback);
     }
@@ -150,7 +154,7 @@ final class ApplicationSettings {
         return new LinkedHashSet<>(List.of(upper.replace("-", ""), upper.replace('-', '_')));
     }
 
-    private static Set<String> configurationPropertiesNames() {
+    static Set<String> configurationPropertiesNames() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
         Set<String> names = new TreeSet<>();
