@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * The purchaser of SCENARIOS.md as Gatling chains: GET /users/{id} (log in), POST /tickets, GET
+ * The purchaser of docs/scenarios.md as Gatling chains: GET /users/{id} (log in), POST /tickets, GET
  * /tickets/{returned id}, then a pause of ~10 s — or, when shed (503), the pause the server asked for in
  * Retry-After.
  *

@@ -3,7 +3,7 @@ package org.ticketoverflow.load;
 import java.time.Duration;
 
 /**
- * Q1 of SCENARIOS.md, a small concert: a small venue (capacity 850) sells in advance over a longer period, to
+ * Q1 of docs/scenarios.md, a small concert: a small venue (capacity 850) sells in advance over a longer period, to
  * purchasers ramping up to 50 over 6 minutes (~5 purchases/s at the top).
  */
 public class Q1SmallConcertSimulation extends ConcertSaleSimulation {

@@ -3,7 +3,7 @@ package org.ticketoverflow.load;
 import java.time.Duration;
 
 /**
- * Q2 of SCENARIOS.md, a pre-sale: a limited-time pre-sale (capacity 2000) with 100 purchasers at once for 4
+ * Q2 of docs/scenarios.md, a pre-sale: a limited-time pre-sale (capacity 2000) with 100 purchasers at once for 4
  * minutes (~10 purchases/s).
  */
 public class Q2PreSaleSimulation extends ConcertSaleSimulation {

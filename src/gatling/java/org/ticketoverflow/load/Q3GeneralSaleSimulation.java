@@ -3,7 +3,7 @@ package org.ticketoverflow.load;
 import java.time.Duration;
 
 /**
- * Q3 of SCENARIOS.md, the general sale: a surge with more buyers than seats. Capacity 3000, purchasers ramping
+ * Q3 of docs/scenarios.md, the general sale: a surge with more buyers than seats. Capacity 3000, purchasers ramping
  * up to 250 over 11 minutes (~6000 attempts): exactly 3000 succeed, the rest get 422.
  */
 public class Q3GeneralSaleSimulation extends ConcertSaleSimulation {

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Q5 of SCENARIOS.md, evening shows: three concerts tonight (capacities 3000/2000/1500) on sale at once to
+ * Q5 of docs/scenarios.md, evening shows: three concerts tonight (capacities 3000/2000/1500) on sale at once to
  * ~300 purchasers, some of whom print their ticket straight away ({@code -Dq5.printFraction}, default 0.05),
  * while 5 staff look at the seating plan of a random concert every 10 s. The prints queue behind each other
  * with a renderer as slow as hamilton; the seating plans must stay at most 3 min stale all the same.

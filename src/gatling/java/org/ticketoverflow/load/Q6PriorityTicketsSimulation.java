@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Q6 of SCENARIOS.md, priority tickets. Three phases, one after the other:
+ * Q6 of docs/scenarios.md, priority tickets. Three phases, one after the other:
  * <ol>
  * <li><b>no backlog</b>: the buyers of a show tonight (50 at scale 1) each buy a ticket and print it at once;
  * the time from print request to PRINTED is the reference;</li>

@@ -25,7 +25,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Q7 of SCENARIOS.md, copyright rename: "Elsa on Ice" has many tickets (200 at scale 1), one user per ticket
+ * Q7 of docs/scenarios.md, copyright rename: "Elsa on Ice" has many tickets (200 at scale 1), one user per ticket
  * prints it and keeps looking at it. Once half of them have been seen PRINTED (or half the time is up) the
  * concert is renamed "Bob on Ice" with a PUT. From the moment the PUT returns, no fetched print may carry the
  * old name (stale = 0), the tickets that were PRINTED read NOT_PRINTED, and every user's re-print shows the new

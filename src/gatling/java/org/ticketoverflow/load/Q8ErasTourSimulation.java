@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Q8 of SCENARIOS.md, the Eras Tour: 24 concerts whose capacities add up to 2.8 million (× scale) go on sale
+ * Q8 of docs/scenarios.md, the Eras Tour: 24 concerts whose capacities add up to 2.8 million (× scale) go on sale
  * at once to a closed population of purchasers ({@code -Dq8.users}, default 200) who buy as fast as the server
  * lets them (think time {@code -Dq8.thinkMillis}, default 0; a shed purchase waits its Retry-After). Each
  * purchaser loops over GET /users/{id}, POST /tickets for a concert not yet sold out, GET /tickets/{id}, until

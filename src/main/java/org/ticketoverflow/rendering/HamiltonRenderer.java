@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Adapter for the operator-supplied {@code hamilton} tool (contract in RENDERING.md).
+ * Adapter for the operator-supplied {@code hamilton} tool (contract in docs/rendering.md).
  * <p>
  * One hamilton process keeps one core busy for seconds, so at most {@code maxProcesses} run at once (the
  * worker's concurrency); callers beyond that wait for a slot rather than overloading the machine.

@@ -14,7 +14,7 @@ record RenderCost(int ticketCost, int seatingCost) {
 
     static final RenderCost NONE = new RenderCost(0, 0);
 
-    /** What hamilton itself burns (RENDERING.md). */
+    /** What hamilton itself burns (docs/rendering.md). */
     static final RenderCost HAMILTON = new RenderCost(16, 18);
 
     private static final int MIN_BCRYPT_COST = 4;

@@ -3,7 +3,7 @@ package org.ticketoverflow.rendering;
 /**
  * The renderer port: makes the SVG of a printed ticket or of a seating plan.
  * <p>
- * Calls may take tens of seconds and burn a whole CPU core (see RENDERING.md), so call this from a
+ * Calls may take tens of seconds and burn a whole CPU core (see docs/rendering.md), so call this from a
  * background worker, never from a request thread. Implementations are thread-safe.
  */
 public interface Renderer {

@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * A stand-in for the {@code hamilton} tool (the contract of RENDERING.md) that a test steers through files in its
+ * A stand-in for the {@code hamilton} tool (the contract of docs/rendering.md) that a test steers through files in its
  * directory, per kind ({@code ticket} or {@code seating}): while {@code hold-<kind>} exists renders of that kind
  * wait; {@code delay-<kind>} holds the seconds each render takes; with {@code fail-<kind>} they fail with a JSON
  * message, as hamilton does for input it refuses. A ticket's SVG has the ticket id as its root desc and the

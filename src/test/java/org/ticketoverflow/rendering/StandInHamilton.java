@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Stand-in {@code hamilton} executables for tests: sh scripts that honour (or break) the contract of
- * RENDERING.md. They see {@code generate <kind> --input <file> --output <path>} as {@code $1..$6}.
+ * docs/rendering.md. They see {@code generate <kind> --input <file> --output <path>} as {@code $1..$6}.
  */
 final class StandInHamilton {
 

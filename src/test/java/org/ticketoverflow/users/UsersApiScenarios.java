@@ -1,14 +1,11 @@
 package org.ticketoverflow.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ticketoverflow.support.Problems.assertInvalidField;
 import static org.ticketoverflow.support.Problems.assertProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.ticketoverflow.support.ApiClient;
@@ -21,16 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
 /** The users mock, and looking users up through a remote users service. */
 abstract class UsersApiScenarios extends HttpScenario {
 
-    /** The reference list the spec calls data/users.json; present on the development machines. */
-    private static final Path REFERENCE_USERS = Path.of("/work/shared/data/users.json");
+    /**
+     * The users team's reference list (their data/users.json), kept byte for byte in the repository as a test
+     * resource, so that a change to the shipped copy cannot pass unnoticed.
+     */
+    private static final String REFERENCE_USERS = "reference/users.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void shipsTheReferenceUserListByteForByte() throws IOException {
-        assumeTrue(Files.exists(REFERENCE_USERS), "no reference list at " + REFERENCE_USERS);
-
-        assertThat(Path.of("src/main/resources/users.json")).hasSameBinaryContentAs(REFERENCE_USERS);
+        ClassLoader classes = UsersApiScenarios.class.getClassLoader();
+        try (InputStream shipped = classes.getResourceAsStream("users.json");
+                InputStream reference = classes.getResourceAsStream(REFERENCE_USERS)) {
+            assertThat(shipped).as("users.json in the application").isNotNull();
+            assertThat(reference)
+                    .as(REFERENCE_USERS + " among the test resources")
+                    .isNotNull();
+            assertThat(shipped.readAllBytes()).isEqualTo(reference.readAllBytes());
+        }
     }
 
     @Test
