@@ -8,6 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes the largest request body accepted
  */
 @ConfigurationProperties("ticketoverflow")
-public record WebSettings(
+record WebSettings(
         @DefaultValue("") String publicBaseUrl,
         @DefaultValue("16384") long maxBodyBytes) {}
