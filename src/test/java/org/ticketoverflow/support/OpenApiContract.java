@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,8 @@ public final class OpenApiContract {
     private final JsonNode document;
     private final SchemaRegistry schemas;
     private final List<PathTemplate> paths;
+    /** Compiled schemas by pointer: compiling is far dearer than validating, and races send thousands. */
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     private OpenApiContract(JsonNode document) {
         this.document = document;
@@ -177,7 +180,8 @@ public final class OpenApiContract {
 
     /** The schema at this pointer's errors for the value, each prefixed with what was checked. */
     List<String> validate(String schemaPointer, JsonNode value, String what) {
-        Schema schema = schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + schemaPointer));
+        Schema schema = compiled.computeIfAbsent(
+                schemaPointer, pointer -> schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + pointer)));
         return schema.validate(value).stream()
                 .map(error -> what + ": " + error.getMessage())
                 .toList();
