@@ -8,16 +8,12 @@ import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -212,38 +208,5 @@ public final class OpenApiContract {
 
     private static String abbreviated(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
-    }
-
-    /** A path of the document, e.g. {@code /api/v1/concerts/{id}}, as a pattern over request paths. */
-    record PathTemplate(String path, Pattern pattern, List<String> names) {
-
-        static PathTemplate of(String path) {
-            List<String> names = new ArrayList<>();
-            StringBuilder regex = new StringBuilder();
-            for (String part : path.split("(?=\\{)|(?<=})")) {
-                if (part.startsWith("{")) {
-                    names.add(part.substring(1, part.length() - 1));
-                    regex.append("([^/]+)");
-                } else {
-                    regex.append(Pattern.quote(part));
-                }
-            }
-            return new PathTemplate(path, Pattern.compile(regex.toString()), List.copyOf(names));
-        }
-
-        boolean matches(String requestPath) {
-            return pattern.matcher(requestPath).matches();
-        }
-
-        Map<String, String> values(String requestPath) {
-            var matcher = pattern.matcher(requestPath);
-            Map<String, String> values = new HashMap<>();
-            if (matcher.matches()) {
-                for (int i = 0; i < names.size(); i++) {
-                    values.put(names.get(i), URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8));
-                }
-            }
-            return values;
-        }
     }
 }

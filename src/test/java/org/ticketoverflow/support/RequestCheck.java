@@ -18,17 +18,13 @@ final class RequestCheck {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OpenApiContract contract;
-    private final OpenApiContract.PathTemplate path;
+    private final PathTemplate path;
     private final String operation;
     private final Exchange exchange;
     private final List<String> violations;
 
     RequestCheck(
-            OpenApiContract contract,
-            OpenApiContract.PathTemplate path,
-            String operation,
-            Exchange exchange,
-            List<String> violations) {
+            OpenApiContract contract, PathTemplate path, String operation, Exchange exchange, List<String> violations) {
         this.contract = contract;
         this.path = path;
         this.operation = operation;
