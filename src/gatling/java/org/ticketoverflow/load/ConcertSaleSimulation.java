@@ -81,7 +81,7 @@ abstract class ConcertSaleSimulation extends TicketOverflowSimulation {
     /** As many views as the spec's 10 per staff member, or fewer when the sale is too short to hold them. */
     private int staffViews() {
         long fit = clock.length().dividedBy(Staff.POLL.multipliedBy(2));
-        return (int) Math.clamp(fit, 2, sale.viewsPerStaff());
+        return Math.clamp(fit, 2, sale.viewsPerStaff());
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.time.Duration;
  * after the sale until the plan shows every purchase), and rendering plans does not slow purchases (the p99
  * assertion on "buy").
  */
-public class Q4SeatingPlanLaunchSimulation extends ConcertSaleSimulation {
+public final class Q4SeatingPlanLaunchSimulation extends ConcertSaleSimulation {
 
     public Q4SeatingPlanLaunchSimulation() {
         super(new Sale(

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * while 5 staff look at the seating plan of a random concert every 10 s. The prints queue behind each other
  * with a renderer as slow as hamilton; the seating plans must stay at most 3 min stale all the same.
  */
-public class Q5EveningShowsSimulation extends TicketOverflowSimulation {
+public final class Q5EveningShowsSimulation extends TicketOverflowSimulation {
 
     private static final int[] CAPACITIES = {3000, 2000, 1500};
     private static final int PURCHASERS = 300;

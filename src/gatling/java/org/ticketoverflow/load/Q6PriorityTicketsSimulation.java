@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * time. The backlog still unprinted at the end is reported: when it is already drained (a fast renderer) the
  * comparison proves little, and the run says so.
  */
-public class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
+public final class Q6PriorityTicketsSimulation extends TicketOverflowSimulation {
 
     private final int imminent = Math.max(2, settings.scaled(50));
     private final int backlog = settings.scaled(2000);

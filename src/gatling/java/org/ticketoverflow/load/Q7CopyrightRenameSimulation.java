@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * old name (stale = 0), the tickets that were PRINTED read NOT_PRINTED, and every user's re-print shows the new
  * name.
  */
-public class Q7CopyrightRenameSimulation extends TicketOverflowSimulation {
+public final class Q7CopyrightRenameSimulation extends TicketOverflowSimulation {
 
     private static final String OLD_NAME = "Elsa on Ice";
     private static final String NEW_NAME = "Bob on Ice";

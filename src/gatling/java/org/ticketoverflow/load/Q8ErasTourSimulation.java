@@ -21,7 +21,7 @@ import java.util.List;
  * every concert is sold out. At the end every concert must be SOLD_OUT with sold = capacity and no oversell;
  * the wall time, purchases/s, shed (503) and error rates are reported.
  */
-public class Q8ErasTourSimulation extends TicketOverflowSimulation {
+public final class Q8ErasTourSimulation extends TicketOverflowSimulation {
 
     private static final int CONCERTS = 24;
     private static final long TOTAL = 2_800_000;
