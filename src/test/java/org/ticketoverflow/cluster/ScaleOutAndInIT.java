@@ -95,7 +95,7 @@ class ScaleOutAndInIT {
                 report.phase("1 api + 1 worker after scale-in", traffic, STEADY);
                 CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
                 traffic.close();
-                report.traffic(traffic, UpstreamLog.read(nginx.accessLog()), api3);
+                report.traffic(traffic, UpstreamLog.read(nginx.accessLog()), api3, api1);
                 assertThat(traffic.failures)
                         .as("client requests that failed; nginx error log:\n%s", nginx.errorLog())
                         .isEmpty();

@@ -26,6 +26,7 @@ final class ScalingReport {
     record Stop(String node, int exitCode, Duration took, Duration grace, String readinessAfterSigterm) {}
 
     private final Map<NodeProcess, Instant> started = new LinkedHashMap<>();
+    private final Map<NodeProcess, Instant> routed = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<Stop> stops = new ConcurrentLinkedQueue<>();
     private final ExecutorService stopping = Executors.newCachedThreadPool();
 
@@ -40,6 +41,7 @@ final class ScalingReport {
     }
 
     void routed(NodeProcess node) {
+        routed.put(node, Instant.now());
         line("%s in the nginx upstream %s after its start", node.name(), since(node, Instant.now()));
     }
 
@@ -121,22 +123,31 @@ final class ScalingReport {
     }
 
     /** Time to first served request per api node, and the latency of a new node's first requests. */
-    void traffic(Traffic traffic, UpstreamLog log, NodeProcess newNode) {
-        started.forEach((node, start) -> log.servedBy(node).stream()
+    void traffic(Traffic traffic, UpstreamLog log, NodeProcess newNode, NodeProcess warmNode) {
+        routed.forEach((node, in) -> log.servedBy(node).stream()
                 .findFirst()
                 .ifPresent(entry -> line(
-                        "%s served its first request %d ms after its start",
-                        node.name(), Duration.between(start, entry.at()).toMillis())));
-        List<Double> times = log.servedBy(newNode).stream()
-                .map(UpstreamLog.Entry::upstreamSeconds)
-                .toList();
-        if (times.size() > 400) {
+                        "%s served its first request %d ms after its start, %d ms after it joined the upstream",
+                        node.name(),
+                        Duration.between(started.get(node), entry.at()).toMillis(),
+                        Duration.between(in, entry.at()).toMillis())));
+        List<UpstreamLog.Entry> fresh = log.servedBy(newNode);
+        if (fresh.size() > 400) {
+            Instant from = fresh.getFirst().at();
+            Instant to = fresh.get(399).at();
+            List<UpstreamLog.Entry> warm = log.servedBy(warmNode).stream()
+                    .filter(entry -> !entry.at().isBefore(from) && !entry.at().isAfter(to))
+                    .toList();
             line(
-                    "%s upstream time, first 200 requests: %s; requests 201-400: %s; the rest: %s",
+                    "%s upstream time, its first 200 requests: %s; its requests 201-400: %s; its rest: %s;"
+                            + " %s (warm) in the same %d ms as the first 400: %s",
                     newNode.name(),
-                    summary(times.subList(0, 200)),
-                    summary(times.subList(200, 400)),
-                    summary(times.subList(400, times.size())));
+                    summary(fresh.subList(0, 200)),
+                    summary(fresh.subList(200, 400)),
+                    summary(fresh.subList(400, fresh.size())),
+                    warmNode.name(),
+                    Duration.between(from, to).toMillis(),
+                    warm.isEmpty() ? "none" : summary(warm));
         }
         Map<String, Long> counts = new TreeMap<>();
         traffic.counts.forEach((name, count) -> counts.put(name, count.get()));
@@ -144,8 +155,11 @@ final class ScalingReport {
         line("prints requested %d; failures %d", traffic.printsRequested.size(), traffic.failures.size());
     }
 
-    private static String summary(List<Double> seconds) {
-        List<Double> sorted = seconds.stream().sorted(Comparator.naturalOrder()).toList();
+    private static String summary(List<UpstreamLog.Entry> entries) {
+        List<Double> sorted = entries.stream()
+                .map(UpstreamLog.Entry::upstreamSeconds)
+                .sorted(Comparator.naturalOrder())
+                .toList();
         return "median %.1f ms, p99 %.1f ms, max %.1f ms"
                 .formatted(
                         1000 * sorted.get(sorted.size() / 2),
