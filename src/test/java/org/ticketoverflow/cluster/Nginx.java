@@ -48,7 +48,15 @@ final class Nginx implements AutoCloseable {
             Nginx nginx = new Nginx(prefix, freePort());
             nginx.writeConfig(upstreams);
             nginx.master = new ProcessBuilder(
-                            BINARY.toString(), "-p", prefix.toString(), "-c", nginx.config(), "-g", "daemon off;")
+                            BINARY.toString(),
+                            "-p",
+                            prefix.toString(),
+                            "-e",
+                            nginx.errorLogPath(),
+                            "-c",
+                            nginx.config(),
+                            "-g",
+                            "daemon off;")
                     .redirectErrorStream(true)
                     .redirectOutput(prefix.resolve("stdout.log").toFile())
                     .start();
@@ -66,7 +74,7 @@ final class Nginx implements AutoCloseable {
     void route(List<NodeProcess> upstreams) {
         Set<Long> old = workers();
         writeConfig(upstreams);
-        run(BINARY.toString(), "-p", prefix.toString(), "-c", config(), "-s", "reload");
+        run(BINARY.toString(), "-p", prefix.toString(), "-e", errorLogPath(), "-c", config(), "-s", "reload");
         await("nginx reloaded")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
@@ -86,7 +94,7 @@ final class Nginx implements AutoCloseable {
 
     String errorLog() {
         try {
-            return Files.readString(prefix.resolve("error.log"));
+            return Files.readString(Path.of(errorLogPath()));
         } catch (IOException e) {
             return "(no error log: " + e + ")";
         }
@@ -98,6 +106,11 @@ final class Nginx implements AutoCloseable {
                 .filter(ProcessHandle::isAlive)
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /** Given with -e too, so nginx never opens the system's /var/log/nginx/error.log before reading the config. */
+    private String errorLogPath() {
+        return prefix.resolve("error.log").toString();
     }
 
     private String config() {

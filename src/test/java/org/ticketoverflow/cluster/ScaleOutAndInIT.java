@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,9 @@ class ScaleOutAndInIT {
 
     private static final Duration WORKER_GRACE = Duration.ofSeconds(60);
     private static final Duration DRAIN_DELAY = Duration.ofSeconds(2);
+    /** Three JVMs starting at once beside other builds on the 2-core machine took up to three minutes. */
+    private static final Duration SCALE_OUT_STARTUP = Duration.ofMinutes(6);
+
     private static final Duration STEADY = Duration.ofSeconds(15);
     private static final int BUYERS = 6;
     private static final List<Integer> CAPACITIES = List.of(300, 800, 2_000, 100_000, 100_000, 100_000);
@@ -55,8 +59,8 @@ class ScaleOutAndInIT {
         ClusterDatabase database = new ClusterDatabase(url);
         ScalingReport report = new ScalingReport();
         try (Cluster cluster = new Cluster(url, PostgresDatabase.user())) {
-            NodeProcess api1 = report.started(cluster.launch("api-1", "api", NODE));
-            NodeProcess worker1 = report.started(cluster.launch("worker-1", "worker", NODE));
+            NodeProcess api1 = report.started(cluster.launch("scaling-api-1", "api", NODE));
+            NodeProcess worker1 = report.started(cluster.launch("scaling-worker-1", "worker", NODE));
             api1.awaitReady(Cluster.STARTUP);
             worker1.awaitReady(Cluster.STARTUP);
             List<String> concerts = new ArrayList<>();
@@ -73,14 +77,14 @@ class ScaleOutAndInIT {
                 traffic = Traffic.start(nginx::uri, concerts, BUYERS);
                 report.phase("1 api + 1 worker", traffic, STEADY);
 
-                NodeProcess api2 = report.started(cluster.launch("api-2", "api", NODE));
-                api3 = report.started(cluster.launch("api-3", "api", NODE));
-                worker2 = report.started(cluster.launch("worker-2", "worker", NODE));
-                nginx.route(List.of(api1, report.ready(api2.awaitReady(Cluster.STARTUP))));
+                NodeProcess api2 = report.started(cluster.launch("scaling-api-2", "api", NODE));
+                api3 = report.started(cluster.launch("scaling-api-3", "api", NODE));
+                worker2 = report.started(cluster.launch("scaling-worker-2", "worker", NODE));
+                nginx.route(List.of(api1, report.ready(api2.awaitReady(SCALE_OUT_STARTUP))));
                 report.routed(api2);
-                nginx.route(List.of(api1, api2, report.ready(api3.awaitReady(Cluster.STARTUP))));
+                nginx.route(List.of(api1, api2, report.ready(api3.awaitReady(SCALE_OUT_STARTUP))));
                 report.routed(api3);
-                report.ready(worker2.awaitReady(Cluster.STARTUP));
+                report.ready(worker2.awaitReady(SCALE_OUT_STARTUP));
                 report.firstJob(worker2, api);
                 report.phase("3 api + 2 workers", traffic, STEADY);
 
@@ -140,7 +144,7 @@ class ScaleOutAndInIT {
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    Map<String, String> statuses = new java.util.HashMap<>();
+                    Map<String, String> statuses = new HashMap<>();
                     concerts.forEach(concert -> statuses.putAll(database.tickets(concert)));
                     assertThat(prints)
                             .allSatisfy(ticket ->

@@ -116,7 +116,7 @@ final class ScalingReport {
             assertThat(stop.took()).as("%s stop", stop.node()).isLessThan(stop.grace());
         });
         assertThat(stops)
-                .filteredOn(stop -> stop.node().startsWith("api"))
+                .filteredOn(stop -> stop.node().contains("api"))
                 .allSatisfy(stop -> assertThat(stop.readinessAfterSigterm())
                         .as("%s: readiness DOWN before it stops accepting connections", stop.node())
                         .startsWith("503"));

@@ -65,29 +65,38 @@ final class Traffic implements AutoCloseable {
         long round = 0;
         while (running) {
             round++;
-            String concert = concerts.get(ThreadLocalRandom.current().nextInt(concerts.size()));
-            String body = """
-                    {"concert_id": "%s", "user_id": "%s"}
-                    """.formatted(concert, ApiClient.USER);
-            HttpResponse<String> purchase = send("POST /tickets", post("/api/v1/tickets", body));
-            if (purchase != null) {
-                switch (purchase.statusCode()) {
-                    case 201 -> bought(concert, purchase);
-                    case 422 -> count("purchase sold out (422)");
-                    case 503 -> deliberate503("purchase shed (503)", purchase);
-                    default -> fail("POST /tickets", purchase);
-                }
-            }
-            if (round % 3 == 0) {
-                read("/api/v1/concerts/" + concert, "concert read (200)");
-                HttpResponse<String> seats = send("GET seats", get("/api/v1/concerts/" + concert + "/seats"));
-                if (seats != null && seats.statusCode() == 200) {
-                    count("seating plan (200)");
-                } else if (seats != null) {
-                    deliberate503("seating plan not drawn yet (503)", seats);
-                }
+            try {
+                shop(round);
+            } catch (RuntimeException e) {
+                failures.add(System.currentTimeMillis() + " unreadable answer: " + e);
             }
             pause();
+        }
+    }
+
+    /** One round of a buyer: a purchase, and every third round a read of the concert and its seating plan. */
+    private void shop(long round) {
+        String concert = concerts.get(ThreadLocalRandom.current().nextInt(concerts.size()));
+        String body = """
+                {"concert_id": "%s", "user_id": "%s"}
+                """.formatted(concert, ApiClient.USER);
+        HttpResponse<String> purchase = send("POST /tickets", post("/api/v1/tickets", body));
+        if (purchase != null) {
+            switch (purchase.statusCode()) {
+                case 201 -> bought(concert, purchase);
+                case 422 -> count("purchase sold out (422)");
+                case 503 -> deliberate503("purchase shed (503)", purchase);
+                default -> fail("POST /tickets", purchase);
+            }
+        }
+        if (round % 3 == 0) {
+            read("/api/v1/concerts/" + concert, "concert read (200)");
+            HttpResponse<String> seats = send("GET seats", get("/api/v1/concerts/" + concert + "/seats"));
+            if (seats != null && seats.statusCode() == 200) {
+                count("seating plan (200)");
+            } else if (seats != null) {
+                deliberate503("seating plan not drawn yet (503)", seats);
+            }
         }
     }
 
