@@ -52,6 +52,11 @@ final class Cluster implements AutoCloseable {
 
     /** Launches a node without waiting for it; pair with {@link NodeProcess#awaitReady(Duration)}. */
     NodeProcess launch(String name, String role) {
+        return launch(name, role, Map.of());
+    }
+
+    /** Launches a node with settings of its own on top of (and overriding) the cluster's. */
+    NodeProcess launch(String name, String role, Map<String, String> overrides) {
         Path dataDirectory = work.resolve(name);
         try {
             Files.createDirectories(dataDirectory);
@@ -72,6 +77,7 @@ final class Cluster implements AutoCloseable {
         settings.put("TICKETOVERFLOW_JOBS_SHUTDOWN_GRACE", SHUTDOWN_GRACE.toSeconds() + "s");
         // five nodes share one PostgreSQL server (max_connections 100) with other test runs
         settings.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "8");
+        settings.putAll(overrides);
         NodeProcess node =
                 NodeProcess.start(name, jar, freePort(), dataDirectory, TARGET.resolve("cluster-logs"), settings);
         nodes.add(node);

@@ -159,6 +159,10 @@ final class NodeProcess {
         return name;
     }
 
+    int port() {
+        return port;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

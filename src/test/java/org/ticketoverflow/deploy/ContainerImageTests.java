@@ -15,8 +15,9 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * No Docker engine runs where this project is built, so the Dockerfile, compose.yaml and the load balancer
- * configuration are checked here against the application instead: ports, health path, roles, variable names.
+ * The Dockerfile, compose.yaml and the load balancer configuration checked against the application: ports, health
+ * path, roles, variable names. Building and running the image is deploy/container-check's part (podman, from
+ * .ci/run); these checks run everywhere, without a container runtime.
  */
 class ContainerImageTests {
 

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,6 +72,29 @@ final class Workloads {
                 .first()
                 .isEqualTo("sleep");
         return Long.parseLong(command.get(1));
+    }
+
+    /**
+     * The value a Deployment's container gets for an environment variable: its own env entry, else a key of a
+     * ConfigMap it takes with envFrom; empty when neither sets it (the application's default applies).
+     */
+    static Optional<String> environmentValue(Manifests manifests, Deployment deployment, String variable) {
+        Container container = container(deployment);
+        Optional<String> own = container.getEnv().stream()
+                .filter(env -> env.getName().equals(variable) && env.getValue() != null)
+                .map(EnvVar::getValue)
+                .findFirst();
+        if (own.isPresent()) {
+            return own;
+        }
+        return container.getEnvFrom().stream()
+                .filter(source -> source.getConfigMapRef() != null)
+                .map(source -> manifests
+                        .named(ConfigMap.class, source.getConfigMapRef().getName())
+                        .getData()
+                        .get(variable))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**
