@@ -15,6 +15,7 @@ import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.AppInstance;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.OnH2;
+import org.ticketoverflow.support.PrometheusScrape;
 import org.ticketoverflow.support.SvgDocument;
 import tools.jackson.databind.JsonNode;
 
@@ -151,6 +152,33 @@ class BoxOfficeInBrowserIntegrationTests extends HttpScenario {
                 .as("no sideways scrolling at phone width")
                 .isLessThanOrEqualTo(0L);
         browser.assertNoConsoleErrors(503);
+    }
+
+    @Test
+    void buyingWhileTheNodeShedsPurchasesSaysBusyAndKeepsRetrying() {
+        JsonNode concert = api.createConcert(5);
+        String id = concert.get("id").stringValue();
+        try (AppInstance shedding = startNodeOnSameDatabase(
+                "ticketoverflow.purchase.max-waiting=0", "ticketoverflow.purchase.retry-after=2s")) {
+            browser.open(shedding.api().baseUrl() + "/concert.html?id=" + id);
+            browser.awaitText("#title", concert.get("name").stringValue());
+            pickUser("O\"Hara DVM", "Mr. Willis O\"Hara DVM");
+            browser.find("#buy").click();
+
+            browser.awaitText("#buy-state", "Busy — retrying in");
+            assertThat(browser.find("#buy").isEnabled())
+                    .as("no second purchase while one retries")
+                    .isFalse();
+            browser.script("document.getElementById('buy-state').scrollIntoView();");
+            browser.screenshot("concert-busy");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> PrometheusScrape.of(shedding.api())
+                                    .value("ticketoverflow_purchases_total", "outcome", "shed")
+                            >= 2);
+            assertThat(api.tickets("concert_id=" + id).size()).isZero();
+            browser.assertNoConsoleErrors(503);
+            browser.open(api.baseUrl() + "/");
+        }
     }
 
     @Test
