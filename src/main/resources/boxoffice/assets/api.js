@@ -82,13 +82,14 @@ export function newKey() {
 }
 
 /**
- * Sends a write until it gets an answer that is not 503, waiting each Retry-After with the SAME Idempotency-Key, so
- * the server replays rather than repeats it. onBusy(seconds) is told about each wait.
+ * Sends a write until it gets an answer that is not 503, waiting each Retry-After. A POST carries one
+ * Idempotency-Key for all its attempts, so the server replays rather than repeats it (a PUT is idempotent as it
+ * is). onBusy(seconds) is told about each wait.
  */
 export async function sendUntilServed(method, path, body, { headers = {}, onBusy = () => {} } = {}) {
-  const key = newKey();
+  const sent = method === 'POST' ? { ...headers, 'Idempotency-Key': newKey() } : headers;
   for (;;) {
-    const answer = await request(method, path, { body, headers: { ...headers, 'Idempotency-Key': key } });
+    const answer = await request(method, path, { body, headers: sent });
     if (answer.status !== 503 && answer.status !== 0 && answer.status !== 409) {
       return answer;
     }
