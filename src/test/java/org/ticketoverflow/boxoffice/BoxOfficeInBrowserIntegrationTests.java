@@ -32,6 +32,17 @@ class BoxOfficeInBrowserIntegrationTests extends HttpScenario {
 
     private static final String DANNIE = "00000000-0000-0000-0000-000000004300";
 
+    /** Wraps the page's fetch to note the Idempotency-Key of every purchase it sends. */
+    private static final String RECORD_PURCHASE_KEYS = """
+            window.purchaseKeys = [];
+            const send = window.fetch;
+            window.fetch = (path, init) => {
+              if (path === '/api/v1/tickets' && init && init.method === 'POST') {
+                window.purchaseKeys.push(init.headers['Idempotency-Key']);
+              }
+              return send(path, init);
+            };""";
+
     private static Browser browser;
 
     @BeforeAll
@@ -163,6 +174,7 @@ class BoxOfficeInBrowserIntegrationTests extends HttpScenario {
             browser.open(shedding.api().baseUrl() + "/concert.html?id=" + id);
             browser.awaitText("#title", concert.get("name").stringValue());
             pickUser("O\"Hara DVM", "Mr. Willis O\"Hara DVM");
+            browser.script(RECORD_PURCHASE_KEYS);
             browser.find("#buy").click();
 
             browser.awaitText("#buy-state", "Busy — retrying in");
@@ -176,6 +188,13 @@ class BoxOfficeInBrowserIntegrationTests extends HttpScenario {
                                     .value("ticketoverflow_purchases_total", "outcome", "shed")
                             >= 2);
             assertThat(api.tickets("concert_id=" + id).size()).isZero();
+            browser.await(d -> ((Number) browser.script("return window.purchaseKeys.length;")).intValue() >= 2);
+            @SuppressWarnings("unchecked")
+            java.util.List<String> keys = (java.util.List<String>) browser.script("return window.purchaseKeys;");
+            assertThat(keys)
+                    .as("every retry of one purchase carries its first Idempotency-Key")
+                    .allSatisfy(key -> assertThat(key).isEqualTo(keys.getFirst()));
+            assertThat(keys.getFirst()).matches("[0-9a-f-]{36}");
             browser.assertNoConsoleErrors(503);
             browser.open(api.baseUrl() + "/");
         }
