@@ -236,6 +236,7 @@ class BoxOfficeInBrowserIntegrationTests extends HttpScenario {
         browser.awaitText("#edit-state", "Saved “Renamed Night”");
         browser.awaitText("#prints", "0 printed");
         assertThat(browser.find("#prints").getText()).contains("1 printed before the change");
+        browser.script("document.getElementById('edit').scrollIntoView();");
         browser.screenshot("staff");
         browser.assertNoConsoleErrors(400);
 
