@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The opt-in staff check (our decision): with {@code TICKETOVERFLOW_ADMIN_TOKEN} set, {@code POST} and {@code PUT}
  * under {@code /api/v1/concerts} need {@code Authorization: Bearer <token>}; none → 401, a wrong one → 403, and the
- * request never reaches the controller, so nothing is written. It runs before the body is read and before any
- * Idempotency-Key replay, so a refused request learns nothing. Tokens are compared as SHA-256 digests with
+ * request never reaches the controller, so nothing is written. Ordered right after the request log, the
+ * worker-role check and the body size limit, so it also runs ahead of any later filter (such as an Idempotency-Key
+ * replay): a refused request learns nothing. Tokens are compared as SHA-256 digests with
  * {@link MessageDigest#isEqual}, which takes the same time wherever they differ and hides the token's length.
  */
 @Component

@@ -153,8 +153,13 @@ class BoxOfficeInBrowserIntegrationTests extends HttpScenario {
         browser.awaitText("#concert-state", "cancelled");
         assertThat(browser.find("#buy").isEnabled()).isFalse();
 
+        String longName = "Unbroken".repeat(25);
+        assertThat(api.post("/api/v1/concerts", ApiClient.concertJson(longName, "Hall", "2031-02-03", 5, "ACTIVE"))
+                        .status())
+                .isEqualTo(201);
         browser.resize(390, 844);
         browser.open(api.baseUrl() + "/");
+        browser.await(d -> d.findElement(By.linkText(longName)));
         browser.awaitText("tr[data-concert='" + id + "'] .status", "Sold out");
         browser.screenshot("concerts-phone");
         assertThat((Long) browser.script("return window.innerWidth;")).isLessThan(500L);
