@@ -68,6 +68,17 @@ public class Concerts {
                 .optional();
     }
 
+    /** The named concerts that exist, in no particular order. */
+    public List<Concert> find(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(Concerts::concert)
+                .list();
+    }
+
     public boolean exists(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM concerts WHERE id = :id")
                         .param("id", id)

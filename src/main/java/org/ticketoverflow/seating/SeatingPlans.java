@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class SeatingPlans {
 
-    private static final String FIND_SVG = "SELECT svg FROM seating_plans WHERE concert_id = :concert";
+    private static final String FIND_SVG =
+            "SELECT svg, rendered_at FROM seating_plans WHERE concert_id = :concert AND svg IS NOT NULL";
     private static final String ALL = """
             SELECT concert_id, sold, concert_version, rendered_at, stale_since, rendering_since
             FROM seating_plans
@@ -58,10 +59,13 @@ class SeatingPlans {
             Instant staleSince,
             Instant renderingSince) {}
 
-    Optional<String> svg(String concertId) {
+    /** The latest drawn plan of a concert and when it was drawn. */
+    record DrawnPlan(String svg, Instant renderedAt) {}
+
+    Optional<DrawnPlan> latest(String concertId) {
         return jdbc.sql(FIND_SVG)
                 .param("concert", concertId)
-                .query(String.class)
+                .query((rs, n) -> new DrawnPlan(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class))))
                 .optional();
     }
 

@@ -48,6 +48,36 @@ abstract class SeatingApiScenarios extends HttpScenario {
     }
 
     @Test
+    void saysWhenThePlanWasDrawnAndAnswers304UntilANewOneIs() {
+        String id = api.createConcert(40).get("id").stringValue();
+        AtomicReference<ApiResponse> plan = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    ApiResponse seats = api.get("/api/v1/concerts/" + id + "/seats");
+                    plan.set(seats);
+                    return seats.status() == 200;
+                });
+
+        String lastModified = plan.get().header("Last-Modified");
+        String etag = plan.get().header("ETag");
+        assertThat(lastModified).as("%s", plan.get().headers()).isNotBlank();
+        assertThat(java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant())
+                .isBetween(
+                        java.time.Instant.now().minusSeconds(120),
+                        java.time.Instant.now().plusSeconds(5));
+        assertThat(etag).matches("\"[0-9]+\"");
+
+        ApiResponse unchanged = api.get("/api/v1/concerts/" + id + "/seats", "If-None-Match", etag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        ApiResponse otherTag = api.get("/api/v1/concerts/" + id + "/seats", "If-None-Match", "\"1\"");
+        assertThat(otherTag.status()).isEqualTo(200);
+        assertThat(otherTag.contentType()).isEqualTo("image/svg+xml");
+    }
+
+    @Test
     void answers404ForTheSeatsOfAnUnknownConcert() {
         assertProblem(api.get("/api/v1/concerts/00000000-0000-0000-0000-000000000000/seats"), 404);
         assertProblem(api.get("/api/v1/concerts/no-such-concert/seats"), 404);

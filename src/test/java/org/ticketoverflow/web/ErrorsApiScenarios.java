@@ -17,7 +17,7 @@ import org.ticketoverflow.support.HttpScenario;
 abstract class ErrorsApiScenarios extends HttpScenario {
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/nothing", "/api/v2/concerts", "/api/v1/concerts/x/y/z", "/nothing.html", "/"})
+    @CsvSource({"/api/v1/nothing", "/api/v2/concerts", "/api/v1/concerts/x/y/z", "/nothing.html"})
     void answersUnknownPathWith404Problem(String path) {
         assertProblem(api.get(path), 404);
     }

@@ -1,0 +1,6 @@
+package org.ticketoverflow.concerts;
+
+import org.ticketoverflow.support.OnPostgres;
+
+@OnPostgres
+class AdminTokenOnPostgresIntegrationTests extends AdminTokenScenarios {}
