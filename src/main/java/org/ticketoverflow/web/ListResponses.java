@@ -60,10 +60,18 @@ public class ListResponses {
                 page(response, paging, path, filters, rows);
             }
         } catch (RuntimeException | IOException e) {
-            if (!response.isCommitted()) {
-                response.reset();
+            if (response.isCommitted()) {
+                throw new ListAborted(e);
             }
+            response.reset();
             throw e;
+        }
+    }
+
+    /** A list that failed after its first bytes were sent: no handler may answer it, the container aborts it. */
+    static final class ListAborted extends RuntimeException {
+        ListAborted(Throwable cause) {
+            super("list failed after its first bytes were sent; the connection is aborted", cause);
         }
     }
 
