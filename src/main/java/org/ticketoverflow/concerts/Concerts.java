@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,6 +30,12 @@ public class Concerts {
             SELECT id, name, venue, concert_date, capacity, sold, status, version
             FROM concerts
             """;
+    private static final String LIST = """
+            SELECT id, name, venue, concert_date, capacity, sold, status, version, seq
+            FROM concerts
+            WHERE seq > :after
+            ORDER BY seq""";
+    private static final int FETCH_SIZE = 500;
     private static final String INSERT = """
             INSERT INTO concerts (id, name, venue, concert_date, capacity, sold, status, version, created_at)
             VALUES (:id, :name, :venue, :date, :capacity, 0, :status, 1, :now)
@@ -59,6 +66,26 @@ public class Concerts {
 
     public List<Concert> all() {
         return jdbc.sql(SELECT + "ORDER BY seq").query(Concerts::concert).list();
+    }
+
+    /** A listed concert and its place in creation order. */
+    @FunctionalInterface
+    public interface Listed {
+        void next(Concert concert, long seq);
+    }
+
+    /**
+     * Hands the concerts created after position {@code afterSeq} to {@code listed}, in creation order, at most
+     * {@code max} of them (0: all), from a database cursor {@value #FETCH_SIZE} rows at a time (inside a
+     * read-only transaction, which PostgreSQL needs to keep a cursor).
+     */
+    @Transactional(readOnly = true)
+    public void list(long afterSeq, int max, Listed listed) {
+        jdbc.sql(max > 0 ? LIST + " LIMIT :max" : LIST)
+                .withFetchSize(FETCH_SIZE)
+                .param("after", afterSeq)
+                .param("max", max)
+                .query((RowCallbackHandler) rs -> listed.next(concert(rs, 0), rs.getLong("seq")));
     }
 
     public Optional<Concert> find(String id) {

@@ -1,6 +1,8 @@
 package org.ticketoverflow.concerts;
 
-import java.util.List;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,8 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ticketoverflow.web.BaseUrl;
+import org.ticketoverflow.web.ListResponses;
+import org.ticketoverflow.web.Paging;
 import org.ticketoverflow.web.RequestRejected;
 import tools.jackson.databind.JsonNode;
 
@@ -22,16 +27,29 @@ class ConcertsController {
     private final Concerts concerts;
     private final ConcertSettings settings;
     private final BaseUrl baseUrl;
+    private final ListResponses lists;
 
-    ConcertsController(Concerts concerts, ConcertSettings settings, BaseUrl baseUrl) {
+    ConcertsController(Concerts concerts, ConcertSettings settings, BaseUrl baseUrl, ListResponses lists) {
         this.concerts = concerts;
+        this.lists = lists;
         this.settings = settings;
         this.baseUrl = baseUrl;
     }
 
     @GetMapping
-    List<ConcertView> all() {
-        return concerts.all().stream().map(ConcertView::of).toList();
+    void all(
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after,
+            HttpServletResponse response)
+            throws IOException {
+        Paging paging = Paging.of(limit, after);
+        lists.send(
+                response,
+                paging,
+                baseUrl.of("/api/v1/concerts"),
+                Map.of(),
+                (page, sink) -> concerts.list(
+                        page.afterSeq(), page.rowsToRead(), (concert, seq) -> sink.add(ConcertView.of(concert), seq)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.concerts.SeatGrant;
+import org.ticketoverflow.web.DatabaseReachability;
 
 /**
  * Sells tickets by group commit. Every purchase of a concert joins that concert's window; one drainer per window
@@ -50,6 +51,7 @@ public class BoxOffice {
     private final Tickets tickets;
     private final TransactionTemplate transactions;
     private final PurchaseSettings settings;
+    private final DatabaseReachability database;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ExecutorService drainers = Executors.newVirtualThreadPerTaskExecutor();
@@ -63,11 +65,13 @@ public class BoxOffice {
             Tickets tickets,
             TransactionTemplate transactions,
             PurchaseSettings settings,
+            DatabaseReachability database,
             MeterRegistry meters) {
         this.concerts = concerts;
         this.tickets = tickets;
         this.transactions = transactions;
         this.settings = settings;
+        this.database = database;
         this.meters = meters;
         this.commitSlots = new Semaphore(settings.maxConcurrentBatches(), true);
         this.batchSizes = DistributionSummary.builder("ticketoverflow.purchase.batch.size")
@@ -124,6 +128,11 @@ public class BoxOffice {
     }
 
     private void sell(String concertId, List<Purchase> batch) {
+        if (!database.reachable()) {
+            // known to be down: fail at once rather than make the batch wait for the pool's timeout
+            batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null))));
+            return;
+        }
         List<String> ids = new ArrayList<>(batch.size());
         List<String> users = new ArrayList<>(batch.size());
         for (Purchase purchase : batch) {

@@ -1,7 +1,5 @@
 package org.ticketoverflow.tickets;
 
-import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.ticketoverflow.web.BaseUrl;
 
@@ -19,15 +17,8 @@ class TicketViews {
         return of(baseUrl.current(), ticket, status);
     }
 
-    /** The views of many tickets, the base URL worked out once. */
-    List<TicketView> of(List<Ticket> tickets, Function<Ticket, PrintStatus> status) {
-        String base = baseUrl.current();
-        return tickets.stream()
-                .map(ticket -> of(base, ticket, status.apply(ticket)))
-                .toList();
-    }
-
-    private static TicketView of(String base, Ticket ticket, PrintStatus status) {
+    /** The view with links under {@code base} (worked out once for a whole list). */
+    static TicketView of(String base, Ticket ticket, PrintStatus status) {
         return new TicketView(
                 ticket.id(),
                 new TicketView.Link(ticket.concertId(), base + "/api/v1/concerts/" + ticket.concertId()),

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,6 +23,11 @@ public class Tickets {
             SELECT id, concert_id, user_id, print_status, printed_version
             FROM tickets
             """;
+    private static final String SELECT_LISTED = """
+            SELECT id, concert_id, user_id, print_status, printed_version, seq
+            FROM tickets
+            """;
+    private static final int FETCH_SIZE = 500;
     private static final String INSERT_HEAD =
             "INSERT INTO tickets (id, concert_id, user_id, print_status, created_at) VALUES ";
     private static final String INSERT_ROW = "(?, ?, ?, 'NOT_PRINTED', ?)";
@@ -74,27 +80,40 @@ public class Tickets {
                 .optional();
     }
 
-    /** Tickets in purchase order, optionally only a user's and/or a concert's (null: no filter). */
-    public List<Ticket> list(String userId, String concertId) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        JdbcClient.StatementSpec statement;
-        if (userId != null && concertId != null) {
-            statement = jdbc.sql(sql.append("WHERE user_id = :user AND concert_id = :concert ORDER BY seq")
-                            .toString())
-                    .param("user", userId)
-                    .param("concert", concertId);
-        } else if (userId != null) {
-            statement = jdbc.sql(
-                            sql.append("WHERE user_id = :user ORDER BY seq").toString())
-                    .param("user", userId);
-        } else if (concertId != null) {
-            statement = jdbc.sql(sql.append("WHERE concert_id = :concert ORDER BY seq")
-                            .toString())
-                    .param("concert", concertId);
-        } else {
-            statement = jdbc.sql(sql.append("ORDER BY seq").toString());
+    /** A listed ticket and its place in purchase order. */
+    @FunctionalInterface
+    public interface Listed {
+        void next(Ticket ticket, long seq);
+    }
+
+    /**
+     * Hands the tickets after purchase position {@code afterSeq} to {@code listed}, in purchase order, optionally
+     * only a user's and/or a concert's (null: no filter), at most {@code max} of them (0: all). Rows come from a
+     * database cursor {@value #FETCH_SIZE} at a time (PostgreSQL keeps a cursor only inside a transaction, hence
+     * the read-only one), so a list of millions costs no more memory than a short one.
+     */
+    @Transactional(readOnly = true)
+    public void list(String userId, String concertId, long afterSeq, int max, Listed listed) {
+        StringBuilder sql = new StringBuilder(SELECT_LISTED).append("WHERE seq > :after\n");
+        if (userId != null) {
+            sql.append("  AND user_id = :user\n");
         }
-        return statement.query(Tickets::ticket).list();
+        if (concertId != null) {
+            sql.append("  AND concert_id = :concert\n");
+        }
+        sql.append("ORDER BY seq").append(max > 0 ? " LIMIT :max" : "");
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql.toString()).withFetchSize(FETCH_SIZE).param("after", afterSeq);
+        if (userId != null) {
+            statement = statement.param("user", userId);
+        }
+        if (concertId != null) {
+            statement = statement.param("concert", concertId);
+        }
+        if (max > 0) {
+            statement = statement.param("max", max);
+        }
+        statement.query((RowCallbackHandler) rs -> listed.next(ticket(rs, 0), rs.getLong("seq")));
     }
 
     /**

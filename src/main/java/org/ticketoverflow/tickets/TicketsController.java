@@ -2,9 +2,11 @@ package org.ticketoverflow.tickets;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
-import java.util.HashSet;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.users.UserDirectory;
 import org.ticketoverflow.users.UsersServiceUnavailable;
+import org.ticketoverflow.web.BaseUrl;
+import org.ticketoverflow.web.ListResponses;
+import org.ticketoverflow.web.Paging;
 import org.ticketoverflow.web.RequestRejected;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +44,8 @@ class TicketsController {
     private final Concerts concerts;
     private final UserDirectory users;
     private final TicketViews views;
+    private final ListResponses lists;
+    private final BaseUrl baseUrl;
     private final PurchaseSettings settings;
     private final Timer purchaseDuration;
 
@@ -48,6 +55,8 @@ class TicketsController {
             Concerts concerts,
             UserDirectory users,
             TicketViews views,
+            ListResponses lists,
+            BaseUrl baseUrl,
             PurchaseSettings settings,
             MeterRegistry meters) {
         this.boxOffice = boxOffice;
@@ -55,6 +64,8 @@ class TicketsController {
         this.concerts = concerts;
         this.users = users;
         this.views = views;
+        this.lists = lists;
+        this.baseUrl = baseUrl;
         this.settings = settings;
         this.purchaseDuration = Timer.builder("ticketoverflow.purchase.duration")
                 .description("time from a purchase request to its answer")
@@ -104,21 +115,38 @@ class TicketsController {
     }
 
     @GetMapping
-    List<TicketView> list(
+    void list(
             @RequestParam(name = "user_id", required = false) String userId,
-            @RequestParam(name = "concert_id", required = false) String concertId) {
+            @RequestParam(name = "concert_id", required = false) String concertId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after,
+            HttpServletResponse response)
+            throws IOException {
+        Paging paging = Paging.of(limit, after);
         if (userId != null && !known(userId)) {
             throw RequestRejected.notFound("No user with id " + userId);
         }
         if (concertId != null && !concerts.exists(concertId)) {
             throw RequestRejected.notFound("No concert with id " + concertId);
         }
-        // tickets first, versions second: a print that reads PRINTED here was current after the tickets were read
-        List<Ticket> found = tickets.list(userId, concertId);
-        Set<String> concertIds = new HashSet<>();
-        found.forEach(t -> concertIds.add(t.concertId()));
-        Map<String, Long> versions = concerts.versions(concertIds);
-        return views.of(found, t -> t.printStatusAt(versions.get(t.concertId())));
+        String base = baseUrl.current();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("user_id", userId);
+        filters.put("concert_id", concertId);
+        lists.send(response, paging, base + "/api/v1/tickets", filters, (page, sink) -> {
+            // each concert's version is read after its first ticket row: a ticket that reads PRINTED was current
+            // then; one entry per concert seen, never per ticket
+            Map<String, Long> versions = new HashMap<>();
+            tickets.list(userId, concertId, page.afterSeq(), page.rowsToRead(), (ticket, seq) -> {
+                long version = versions.computeIfAbsent(ticket.concertId(), this::currentVersion);
+                sink.add(TicketViews.of(base, ticket, ticket.printStatusAt(version)), seq);
+            });
+        });
+    }
+
+    private long currentVersion(String concertId) {
+        return concerts.version(concertId)
+                .orElseThrow(() -> new IllegalStateException("ticket of a concert that does not exist: " + concertId));
     }
 
     private boolean known(String userId) {

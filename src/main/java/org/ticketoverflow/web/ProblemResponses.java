@@ -1,11 +1,14 @@
 package org.ticketoverflow.web;
 
 import java.net.URI;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,6 +35,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(rejection.retryAfterSeconds()));
         }
         return response.body(problem);
+    }
+
+    /**
+     * The database could not be reached or failed under the request (the pool's short connection timeout ran
+     * out, a connection broke): nothing was acknowledged, so the client is told to try again.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        return rejected(RequestRejected.unavailable(
+                "The database is unavailable; nothing was done, try again shortly", DatabaseGate.RETRY_AFTER_SECONDS));
     }
 
     @Override

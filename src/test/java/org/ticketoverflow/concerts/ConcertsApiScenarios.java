@@ -312,6 +312,31 @@ abstract class ConcertsApiScenarios extends HttpScenario {
         assertThat(api.purchase(id, ApiClient.user(4)).status()).isEqualTo(201);
     }
 
+    @Test
+    void pagesOfConcertsAddUpToTheFullListInCreationOrder() {
+        for (int i = 0; i < 5; i++) {
+            api.createConcert(10);
+        }
+        List<JsonNode> full = List.copyOf(api.get(CONCERTS).json().values());
+
+        List<ApiResponse> pages = api.pages(CONCERTS + "?limit=2");
+
+        assertThat(ApiClient.rows(pages)).containsExactlyElementsOf(full);
+        assertThat(pages).hasSize((full.size() + 1) / 2);
+        assertThat(pages.getLast().header("Link")).isNull();
+        assertThat(ApiClient.nextLink(pages.getFirst())).startsWith(api.baseUrl() + CONCERTS + "?limit=2&after=");
+        JsonNode created = api.createConcert(10);
+        assertThat(ApiClient.rows(api.pages(CONCERTS + "?limit=1000")).getLast())
+                .isEqualTo(created);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=1001", "limit=x", "after=%3D%3D%3D", "limit=3&after=LTE"})
+    void rejectsABadPageRequestNamingTheParameter(String query) {
+        assertInvalidField(
+                api.get(CONCERTS + "?" + query), query.replaceAll(".*&", "").replaceAll("=.*", ""));
+    }
+
     private static String without(String field) {
         return "{"
                 + String.join(

@@ -14,7 +14,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +40,7 @@ public final class ApiClient {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     private final String baseUrl;
 
@@ -143,6 +148,46 @@ public final class ApiClient {
         ApiResponse tickets = get("/api/v1/tickets" + (query.isEmpty() ? "" : "?" + query));
         assertThat(tickets.status()).as("GET tickets?%s: %s", query, tickets).isEqualTo(200);
         return tickets.json();
+    }
+
+    /**
+     * Reads a paged list from {@code pathAndQuery} (which carries {@code limit}) to its end, following each page's
+     * {@code Link: <…>; rel="next"}, asserting 200 and a JSON array on every page; returns the pages in order.
+     */
+    public List<ApiResponse> pages(String pathAndQuery) {
+        List<ApiResponse> pages = new ArrayList<>();
+        String next = pathAndQuery;
+        while (next != null) {
+            ApiResponse page = get(next);
+            assertThat(page.status()).as("GET %s: %s", next, page).isEqualTo(200);
+            assertThat(page.json().isArray()).as("GET %s: %s", next, page).isTrue();
+            pages.add(page);
+            String link = nextLink(page);
+            assertThat(link == null || link.startsWith(baseUrl))
+                    .as("next link %s", link)
+                    .isTrue();
+            next = link == null ? null : link.substring(baseUrl.length());
+            assertThat(pages).as("pages of %s", pathAndQuery).hasSizeLessThan(10_000);
+        }
+        return pages;
+    }
+
+    /** The target of a response's {@code Link: <…>; rel="next"}, or null when there is none. */
+    public static String nextLink(ApiResponse response) {
+        String link = response.header("Link");
+        if (link == null) {
+            return null;
+        }
+        Matcher next = NEXT_LINK.matcher(link);
+        assertThat(next.matches()).as("Link header %s", link).isTrue();
+        return next.group(1);
+    }
+
+    /** Every element of the pages, in order. */
+    public static List<JsonNode> rows(List<ApiResponse> pages) {
+        List<JsonNode> rows = new ArrayList<>();
+        pages.forEach(page -> rows.addAll(page.json().values()));
+        return rows;
     }
 
     public int concertCount() {

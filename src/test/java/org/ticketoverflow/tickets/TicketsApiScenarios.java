@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.ApiResponse;
@@ -225,5 +226,90 @@ abstract class TicketsApiScenarios extends HttpScenario {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(api.concert(concertId).get("status").stringValue()).isEqualTo("SOLD_OUT");
         assertProblem(api.purchase(concertId, user(16)), 422);
+    }
+
+    @Test
+    void pagesOfAUsersTicketsAtAConcertAddUpToTheFullListInPurchaseOrder() {
+        String a = api.createConcert(20).get("id").stringValue();
+        String b = api.createConcert(20).get("id").stringValue();
+        for (int i = 0; i < 7; i++) {
+            assertThat(api.purchase(a, user(17)).status()).isEqualTo(201);
+            assertThat(api.purchase(b, user(17)).status()).isEqualTo(201);
+            assertThat(api.purchase(a, user(18)).status()).isEqualTo(201);
+        }
+        String filters = "user_id=" + user(17) + "&concert_id=" + a;
+        List<JsonNode> full = List.copyOf(api.tickets(filters).values());
+
+        List<ApiResponse> pages = api.pages(TICKETS + "?" + filters + "&limit=3");
+
+        assertThat(full).hasSize(7);
+        assertThat(pages).hasSize(3);
+        assertThat(ApiClient.rows(pages)).containsExactlyElementsOf(full);
+        assertThat(pages.stream().map(p -> p.json().size())).containsExactly(3, 3, 1);
+        assertThat(ApiClient.nextLink(pages.get(0)))
+                .startsWith(api.baseUrl() + TICKETS + "?")
+                .contains("user_id=" + user(17), "concert_id=" + a, "limit=3", "after=");
+        assertThat(pages.getLast().header("Link")).isNull();
+        assertThat(api.pages(TICKETS + "?concert_id=" + b + "&limit=7")).hasSize(1);
+    }
+
+    @Test
+    void pagesOfEveryFilterFollowTheUnpagedListAndNewPurchasesComeLast() {
+        String concertId = api.createConcert(20).get("id").stringValue();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.purchase(concertId, user(19 + i % 2)).status()).isEqualTo(201);
+        }
+        for (String filters : List.of("concert_id=" + concertId, "user_id=" + user(19), "")) {
+            List<JsonNode> full = List.copyOf(api.tickets(filters).values());
+            assertThat(ApiClient.rows(api.pages(TICKETS + "?" + filters + "&limit=2")))
+                    .as(filters)
+                    .containsExactlyElementsOf(full);
+        }
+
+        ApiResponse first = api.get(TICKETS + "?concert_id=" + concertId + "&limit=4");
+        JsonNode late = api.purchase(concertId, user(21)).json();
+        List<ApiResponse> rest =
+                api.pages(ApiClient.nextLink(first).substring(api.baseUrl().length()));
+
+        assertThat(first.json().values()).hasSize(4);
+        assertThat(ApiClient.rows(rest)).hasSize(2).endsWith(late);
+    }
+
+    @Test
+    void anUnpagedListStartsAfterACursorToo() {
+        String concertId = api.createConcert(5).get("id").stringValue();
+        for (int i = 0; i < 3; i++) {
+            api.purchase(concertId, user(22));
+        }
+        ApiResponse first = api.get(TICKETS + "?concert_id=" + concertId + "&limit=1");
+        String after = ApiClient.nextLink(first).replaceAll(".*after=", "");
+
+        JsonNode rest = api.tickets("concert_id=" + concertId + "&after=" + after);
+
+        assertThat(rest.values())
+                .containsExactlyElementsOf(
+                        List.copyOf(api.tickets("concert_id=" + concertId).values())
+                                .subList(1, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "limit=0|limit",
+                "limit=1001|limit",
+                "limit=-1|limit",
+                "limit=ten|limit",
+                "limit=|limit",
+                "limit=2.5|limit",
+                "limit=99999999999|limit",
+                "after=not-a-cursor!|after",
+                "after=YWJj|after",
+                "after=|after",
+                "limit=5&after=%25%25|after"
+            })
+    void rejectsABadPageRequestNamingTheParameter(String query, String field) {
+        assertInvalidField(api.get(TICKETS + "?" + query), field);
+        assertInvalidField(api.get(TICKETS + "?user_id=" + user(1) + "&" + query), field);
     }
 }

@@ -2,6 +2,7 @@ package org.ticketoverflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.ticketoverflow.support.Problems.assertProblem;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,13 +13,15 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.ticketoverflow.support.ApiClient;
+import org.ticketoverflow.support.ApiResponse;
 import org.ticketoverflow.support.AppInstance;
 import org.ticketoverflow.support.OnPostgres;
 import org.ticketoverflow.support.PostgresDatabase;
 
 /**
- * A node whose PostgreSQL database becomes unreachable says so on every health endpoint, stays alive, and
- * recovers by itself when the database is back. Runs a node of its own on a database of its own, since the
+ * A node whose PostgreSQL database becomes unreachable says so on every health endpoint, answers requests that
+ * need the database at once with 503 (the users mock keeps working), stays alive, and recovers by itself when the
+ * database is back. Runs a node of its own on a database of its own, since the
  * shared one must stay up.
  */
 @OnPostgres
@@ -36,6 +39,7 @@ class DatabaseOutageIntegrationTests {
                 Connection admin = DriverManager.getConnection(PostgresDatabase.serverUrl());
                 Statement sql = admin.createStatement()) {
             ApiClient api = node.api();
+            String concertId = api.createConcert(10).get("id").stringValue();
             assertStatuses(api, 200);
             try {
                 sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -46,6 +50,16 @@ class DatabaseOutageIntegrationTests {
                         .pollInterval(Duration.ofMillis(300))
                         .untilAsserted(() -> assertStatuses(api, 503));
                 assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+                for (ApiResponse refused : List.of(
+                        api.purchase(concertId, ApiClient.user(1)),
+                        api.get("/api/v1/concerts/" + concertId),
+                        api.get("/api/v1/tickets?concert_id=" + concertId))) {
+                    assertProblem(refused, 503);
+                    assertThat(refused.header("Retry-After")).isNotBlank();
+                    assertThat(refused.elapsed()).isLessThan(Duration.ofSeconds(1));
+                }
+                assertThat(api.get("/api/v1/users/" + ApiClient.user(1)).status())
+                        .isEqualTo(200);
                 assertThat(api.get("/api/v1/concerts/health")
                                 .json()
                                 .get("status")
