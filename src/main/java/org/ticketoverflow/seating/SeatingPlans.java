@@ -41,6 +41,11 @@ class SeatingPlans {
             SET rendering_since = :now
             WHERE concert_id = :concert
             """;
+    private static final String STOP_RENDERING = """
+            UPDATE seating_plans
+            SET rendering_since = NULL
+            WHERE concert_id = :concert
+            """;
     private static final String WORST_STALE_SINCE = "SELECT MIN(stale_since) FROM seating_plans";
 
     private final JdbcClient jdbc;
@@ -126,6 +131,11 @@ class SeatingPlans {
                 .param("concert", concertId)
                 .param("now", Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    @Transactional
+    void stopRendering(String concertId) {
+        jdbc.sql(STOP_RENDERING).param("concert", concertId).update();
     }
 
     Optional<Instant> worstStaleSince() {

@@ -1,6 +1,5 @@
 package org.ticketoverflow.jobs;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,11 +56,7 @@ class TestHandlers {
     @Bean
     JobHandler retryingHandler(Recorder recorder) {
         return handler(
-                RETRY,
-                recorder,
-                job -> job.attempts() == 1
-                        ? JobResult.retryLater(Duration.ofMillis(300), "renderer busy")
-                        : JobResult.done());
+                RETRY, recorder, job -> job.attempts() == 1 ? JobResult.retry("renderer busy") : JobResult.done());
     }
 
     @Bean
