@@ -157,6 +157,38 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     }
 
     @Test
+    void tellsTheHandlerWheneverAJobEndsForGood() {
+        queue.enqueue(job(TestHandlers.FAIL, "refused", 0));
+        queue.enqueue(job(TestHandlers.BROKEN, "worn-out", 0));
+
+        await().atMost(PROMPTLY).until(() -> recorder.givenUp().size() == 2);
+        assertThat(recorder.givenUp())
+                .containsExactlyInAnyOrder(
+                        "refused: printer on fire", "worn-out: java.lang.IllegalStateException: broken for good");
+        assertThat(row("worn-out").orElseThrow().attempts()).isEqualTo(settings.maxAttempts());
+    }
+
+    @Test
+    void givesUpAJobWhoseLeaseExpiresOnItsLastAttemptAndTellsItsHandler() {
+        holdTheOnlySlot("blocker");
+        queue.enqueue(print("last-try", 1));
+        List<ClaimedJob> taken =
+                claims.claim("dying-node", List.of(RECORD), Map.of(), 1, Instant.now(), Duration.ofMillis(300));
+        assertThat(taken).hasSize(1);
+        jdbc.sql("UPDATE jobs SET attempts = :max WHERE subject = 'last-try'")
+                .param("max", settings.maxAttempts())
+                .update();
+
+        await().atMost(PROMPTLY).until(() -> !recorder.givenUp().isEmpty());
+        assertThat(recorder.givenUp()).singleElement().asString().startsWith("last-try: lease of dying-node expired");
+        assertThat(row("last-try")).hasValueSatisfying(row -> {
+            assertThat(row.state()).isEqualTo("FAILED");
+            assertThat(row.leaseOwner()).isNull();
+        });
+        assertThat(recorder.attempts("last-try")).as("never run again").isEmpty();
+    }
+
+    @Test
     void deletesFailedJobsOnlyOnceTheirRetentionIsOver() {
         queue.enqueue(job(TestHandlers.FAIL, "old-failure", 0));
         await().atMost(PROMPTLY)
