@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 /**
  * How soon a requested print is promised: {@code clamp(timeToConcert / 1440, 10 s, 6 h)} after the request, where
  * time to concert runs from the request to the start (00:00 UTC) of the concert's day. Monotone in time to
- * concert: tonight's and tomorrow's shows get 10 s, a show in a day 60 s, in a week 7 min, in a month 30 min, a
- * year ahead 6 h. The job's deadline is what the scheduler orders by, so an imminent print overtakes a backlog of
+ * concert: a show that starts within 4 hours (or has started) gets 10 s, one a day away 60 s, a week 7 min, a
+ * month 30 min, a year or more 6 h. The job's deadline is what the scheduler orders by, so an imminent print overtakes a backlog of
  * far ones, and no print waits without bound.
  */
 final class PrintPromise {
