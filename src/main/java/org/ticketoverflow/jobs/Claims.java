@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,15 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class Claims {
 
+    // Per kind, the due rows in deadline order: the index (state, kind, deadline, id) serves it. The best `limit`
+    // jobs by slack are among the first `limit` of each kind, so claim() picks them from these candidates.
     // H2 applies LIMIT before SKIP LOCKED (PostgreSQL after), so on H2 a claim racing another may come back short.
-    // Only kinds this node can handle: during a rolling deploy an older node must leave a newer kind alone.
     private static final String SELECT_DUE = """
-            SELECT id, kind, subject, group_key, attempts, enqueued_at, run_at
+            SELECT id, kind, subject, group_key, attempts, enqueued_at, run_at, deadline
             FROM jobs
             WHERE state = 'QUEUED'
+              AND kind = :kind
               AND run_at <= :now
-              AND kind IN (:kinds)
-            ORDER BY lane, sort_key, id
+            ORDER BY deadline, id
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """;
@@ -88,13 +93,22 @@ class Claims {
 
     private static final String REQUEUE_EXPIRED = """
             UPDATE jobs
-            SET state = CASE WHEN attempts >= :maxAttempts THEN 'FAILED' ELSE 'QUEUED' END,
-                failed_at = CASE WHEN attempts >= :maxAttempts THEN :now ELSE failed_at END,
-                last_error = 'lease of ' || lease_owner || ' expired',
-                lease_until = NULL,
+            SET state = 'QUEUED', last_error = 'lease of ' || lease_owner || ' expired', lease_until = NULL,
                 lease_owner = NULL
             WHERE state = 'RUNNING'
               AND lease_until < :now
+              AND attempts < :maxAttempts
+            """;
+
+    // an expired lease on the last attempt ends the job: the handler is told in the same transaction (giveUp)
+    private static final String SELECT_EXPIRED_FOR_GOOD = """
+            SELECT id, kind, subject, group_key, attempts, enqueued_at, run_at, deadline, lease_owner
+            FROM jobs
+            WHERE state = 'RUNNING'
+              AND lease_until < :now
+              AND attempts >= :maxAttempts
+              AND kind IN (:kinds)
+            FOR UPDATE SKIP LOCKED
             """;
 
     private final JdbcClient jdbc;
@@ -104,23 +118,36 @@ class Claims {
     }
 
     /**
-     * Claims up to {@code limit} due jobs of the given kinds in urgency order for {@code owner}, leased until
-     * {@code now + lease}.
+     * Claims up to {@code limit} due jobs of the given kinds for {@code owner}, leased until {@code now + lease}:
+     * those with the least slack first, i.e. by {@code deadline - expected run time of the kind}, then by id (first
+     * come, first served). ({@code now} is the same for every candidate, so it drops out of the comparison.)
      */
     @Transactional
-    List<ClaimedJob> claim(String owner, Collection<String> kinds, int limit, Instant now, Duration lease) {
-        if (kinds.isEmpty()) {
-            return List.of();
+    List<ClaimedJob> claim(
+            String owner,
+            Collection<String> kinds,
+            Map<String, Duration> expected,
+            int limit,
+            Instant now,
+            Duration lease) {
+        List<ClaimedJob> candidates = new ArrayList<>();
+        for (String kind : kinds) {
+            candidates.addAll(jdbc.sql(SELECT_DUE)
+                    .param("kind", kind)
+                    .param("now", timestamp(now))
+                    .param("limit", limit)
+                    .query((row, number) -> claimed(row, owner, row.getInt("attempts") + 1))
+                    .list());
         }
-        List<ClaimedJob> due = jdbc.sql(SELECT_DUE)
-                .param("now", timestamp(now))
-                .param("kinds", kinds)
-                .param("limit", limit)
-                .query((row, number) -> claimed(row, owner))
-                .list();
-        if (due.isEmpty()) {
-            return due;
+        if (candidates.isEmpty()) {
+            return candidates;
         }
+        List<ClaimedJob> due = candidates.stream()
+                .sorted(Comparator.comparing((ClaimedJob job) ->
+                                job.deadline().minus(expected.getOrDefault(job.kind(), Duration.ZERO)))
+                        .thenComparingLong(ClaimedJob::id))
+                .limit(limit)
+                .toList();
         int marked = jdbc.sql(MARK_RUNNING)
                 .param("ids", due.stream().map(ClaimedJob::id).toList())
                 .param("leaseUntil", timestamp(now.plus(lease)))
@@ -175,6 +202,20 @@ class Claims {
         return jdbc.sql(RELEASE).param("ids", ids).param("owner", owner).update();
     }
 
+    /** The RUNNING jobs of these kinds whose lease expired on their last attempt, locked for the caller. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<ClaimedJob> lockExpiredForGood(Collection<String> kinds, Instant now, int maxAttempts) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_EXPIRED_FOR_GOOD)
+                .param("now", timestamp(now))
+                .param("maxAttempts", maxAttempts)
+                .param("kinds", kinds)
+                .query((row, number) -> claimed(row, row.getString("lease_owner"), row.getInt("attempts")))
+                .list();
+    }
+
     int requeueExpired(Instant now, int maxAttempts) {
         return jdbc.sql(REQUEUE_EXPIRED)
                 .param("now", timestamp(now))
@@ -182,15 +223,18 @@ class Claims {
                 .update();
     }
 
-    private static ClaimedJob claimed(ResultSet row, String owner) throws SQLException {
+    private static ClaimedJob claimed(ResultSet row, String owner, int attempts) throws SQLException {
         Job job = new Job(
                 row.getLong("id"),
                 row.getString("kind"),
                 row.getString("subject"),
                 row.getString("group_key"),
-                row.getInt("attempts") + 1,
+                attempts,
                 row.getObject("enqueued_at", OffsetDateTime.class).toInstant());
         return new ClaimedJob(
-                job, owner, row.getObject("run_at", OffsetDateTime.class).toInstant());
+                job,
+                owner,
+                row.getObject("run_at", OffsetDateTime.class).toInstant(),
+                row.getObject("deadline", OffsetDateTime.class).toInstant());
     }
 }

@@ -1,7 +1,10 @@
 package org.ticketoverflow.jobs;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,9 +26,12 @@ class DatabaseJobQueue implements JobQueue {
     private final Wakeup wakeup;
     private final JobsDatabase database;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
-    DatabaseJobQueue(Jobs jobs, Wakeup wakeup, JobsDatabase database, PlatformTransactionManager transactions) {
+    DatabaseJobQueue(
+            Jobs jobs, Wakeup wakeup, JobsDatabase database, PlatformTransactionManager transactions, Clock clock) {
         this.jobs = jobs;
+        this.clock = clock;
         this.wakeup = wakeup;
         this.database = database;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -35,7 +41,7 @@ class DatabaseJobQueue implements JobQueue {
     @Override
     @Transactional
     public void enqueue(NewJob job) {
-        jobs.insert(job, Instant.now());
+        jobs.insert(job, clock.instant());
         wakeWorkersAfterCommit();
     }
 
@@ -46,9 +52,11 @@ class DatabaseJobQueue implements JobQueue {
         }
         try {
             return Boolean.TRUE.equals(ownTransaction.execute(status -> {
-                boolean added = jobs.insertUnlessWaiting(job, Instant.now());
+                boolean added = jobs.insertUnlessWaiting(job, clock.instant());
                 if (added) {
                     wakeWorkersAfterCommit();
+                } else if (job.deadline() != null) {
+                    jobs.hasten(job.dedupeKey(), job.deadline());
                 }
                 return added;
             }));
@@ -59,8 +67,20 @@ class DatabaseJobQueue implements JobQueue {
 
     @Override
     @Transactional
-    public void resort(String kind, String groupKey, long sortKey) {
-        jobs.resort(kind, groupKey, sortKey);
+    public boolean hasten(String dedupeKey, Instant deadline) {
+        return jobs.hasten(dedupeKey, deadline) > 0;
+    }
+
+    @Override
+    @Transactional
+    public int redate(String kind, String groupKey, long basis, UnaryOperator<Instant> deadlineOfEnqueuedAt) {
+        return jobs.redate(kind, groupKey, basis, deadlineOfEnqueuedAt);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Set<Long>> waitingBases(String kind) {
+        return jobs.waitingBases(kind);
     }
 
     @Override

@@ -1,18 +1,22 @@
 package org.ticketoverflow.jobs;
 
-import java.time.Duration;
-import java.util.Objects;
-
-/** What became of a job: done (removed), to be retried later, or failed for good (kept for operators). */
+/**
+ * What became of a job: done (removed), to be tried again, or failed for good (kept for operators). How long a
+ * retry waits, and when retrying ends, is the queue's one retry policy ({@link JobsSettings#backoff}), the same
+ * for every kind; a handler only says whether trying again may help.
+ */
 public sealed interface JobResult {
 
     static Done done() {
         return new Done();
     }
 
-    /** Queues the job again, due after {@code delay}; its dedupe key is not restored. */
-    static RetryLater retryLater(Duration delay, String reason) {
-        return new RetryLater(delay, reason);
+    /**
+     * Queues the job again after the queue's backoff, or fails it for good (telling its handler, see
+     * {@link JobHandler#givenUp}) once it has used its attempts. Its dedupe key is not restored.
+     */
+    static Retry retry(String reason) {
+        return new Retry(reason);
     }
 
     static Failed failed(String reason) {
@@ -21,14 +25,7 @@ public sealed interface JobResult {
 
     record Done() implements JobResult {}
 
-    record RetryLater(Duration delay, String reason) implements JobResult {
-        public RetryLater {
-            Objects.requireNonNull(delay, "delay");
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("delay must not be negative: " + delay);
-            }
-        }
-    }
+    record Retry(String reason) implements JobResult {}
 
     record Failed(String reason) implements JobResult {}
 }

@@ -1,5 +1,6 @@
 package org.ticketoverflow.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -9,10 +10,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one claimed job through its handler and records the outcome. Every outcome is conditional on the claim
- * still being ours, so a worker that stalled past its lease cannot delete or requeue the job its successor holds.
+ * Runs one claimed job through its handler and records the outcome under the queue's one retry policy
+ * ({@link JobsSettings#backoff}). Every outcome is conditional on the claim still being ours, so a worker that
+ * stalled past its lease cannot delete or requeue the job its successor holds. A job that ends for good without
+ * being done is {@linkplain #giveUp given up}: marked FAILED and its handler told, in one transaction.
  */
 final class JobRunner {
 
@@ -21,10 +25,20 @@ final class JobRunner {
 
     private final Map<String, JobHandler> handlers;
     private final Claims claims;
+    private final RunTimes runTimes;
     private final JobsSettings settings;
     private final JobMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    JobRunner(Stream<JobHandler> handlers, Claims claims, JobsSettings settings, JobMetrics metrics) {
+    JobRunner(
+            Stream<JobHandler> handlers,
+            Claims claims,
+            RunTimes runTimes,
+            JobsSettings settings,
+            JobMetrics metrics,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.handlers =
                 handlers.collect(Collectors.toUnmodifiableMap(JobHandler::kind, Function.identity(), (one, other) -> {
                     throw new IllegalStateException("two handlers for job kind " + one.kind() + ": "
@@ -32,8 +46,11 @@ final class JobRunner {
                             + other.getClass().getName());
                 }));
         this.claims = claims;
+        this.runTimes = runTimes;
         this.settings = settings;
         this.metrics = metrics;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** The kinds this node has handlers for, and so may claim. */
@@ -42,17 +59,43 @@ final class JobRunner {
     }
 
     void run(ClaimedJob claimed) {
-        metrics.claimed(claimed, Duration.between(claimed.due(), Instant.now()));
+        Instant started = clock.instant();
+        metrics.claimed(claimed, Duration.between(claimed.due(), started));
         JobResult result = handle(claimed);
-        Instant now = Instant.now();
-        boolean recorded = switch (result) {
-            case JobResult.Done done -> claims.complete(claimed);
-            case JobResult.RetryLater retry ->
-                claims.reschedule(claimed, now.plus(retry.delay()), truncate(retry.reason()));
-            case JobResult.Failed failed -> claims.fail(claimed, now, truncate(failed.reason()));
+        Instant now = clock.instant();
+        String reason = switch (result) {
+            case JobResult.Done done -> null;
+            case JobResult.Retry retry -> truncate(retry.reason());
+            case JobResult.Failed failed -> truncate(failed.reason());
         };
+        boolean lastAttempt = claimed.attempts() >= settings.maxAttempts();
+        boolean recorded;
+        String outcome;
+        if (result instanceof JobResult.Done) {
+            recorded = claims.complete(claimed);
+            outcome = JobMetrics.DONE;
+            if (recorded) {
+                runTimes.learn(claimed.kind(), Duration.between(started, now), now);
+                metrics.finished(claimed, now);
+            }
+        } else if (result instanceof JobResult.Retry && !lastAttempt) {
+            Duration backoff = settings.backoff(claimed.attempts());
+            log.warn(
+                    "Job {} ({} {}) attempt {} did not succeed, retrying in {}: {}",
+                    claimed.id(),
+                    claimed.kind(),
+                    claimed.job().subject(),
+                    claimed.attempts(),
+                    backoff,
+                    reason);
+            recorded = claims.reschedule(claimed, now.plus(backoff), reason);
+            outcome = JobMetrics.RETRY;
+        } else {
+            recorded = giveUp(claimed, reason, now);
+            outcome = JobMetrics.FAILED;
+        }
         if (recorded) {
-            metrics.completed(claimed.kind(), outcome(result));
+            metrics.completed(claimed.kind(), outcome);
         } else {
             log.warn(
                     "Job {} ({}) lost its lease before finishing; its outcome {} was dropped",
@@ -60,6 +103,30 @@ final class JobRunner {
                     claimed.kind(),
                     result);
         }
+    }
+
+    /**
+     * Marks the job FAILED and tells its handler, in one transaction; false (and nothing changed) if the claim is
+     * no longer ours.
+     */
+    boolean giveUp(ClaimedJob claimed, String reason, Instant now) {
+        log.error(
+                "Job {} ({} {}) failed for good after {} attempts: {}",
+                claimed.id(),
+                claimed.kind(),
+                claimed.job().subject(),
+                claimed.attempts(),
+                reason);
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!claims.fail(claimed, now, truncate(reason))) {
+                return false;
+            }
+            JobHandler handler = handlers.get(claimed.kind());
+            if (handler != null) {
+                handler.givenUp(claimed.job(), reason);
+            }
+            return true;
+        }));
     }
 
     private JobResult handle(ClaimedJob claimed) {
@@ -71,36 +138,9 @@ final class JobRunner {
             JobResult result = handler.handle(claimed.job());
             return result == null ? JobResult.failed(handler.getClass().getName() + " returned no result") : result;
         } catch (RuntimeException e) {
-            String error = e.toString();
-            if (claimed.attempts() >= settings.maxAttempts()) {
-                log.error(
-                        "Job {} ({} {}) failed for good after {} attempts",
-                        claimed.id(),
-                        claimed.kind(),
-                        claimed.job().subject(),
-                        claimed.attempts(),
-                        e);
-                return JobResult.failed(error);
-            }
-            Duration backoff = settings.backoff(claimed.attempts());
-            log.warn(
-                    "Job {} ({} {}) failed on attempt {}, retrying in {}: {}",
-                    claimed.id(),
-                    claimed.kind(),
-                    claimed.job().subject(),
-                    claimed.attempts(),
-                    backoff,
-                    error);
-            return JobResult.retryLater(backoff, error);
+            log.debug("Job {} ({}) threw on attempt {}", claimed.id(), claimed.kind(), claimed.attempts(), e);
+            return JobResult.retry(e.toString());
         }
-    }
-
-    private static String outcome(JobResult result) {
-        return switch (result) {
-            case JobResult.Done done -> JobMetrics.DONE;
-            case JobResult.RetryLater retry -> JobMetrics.RETRY;
-            case JobResult.Failed failed -> JobMetrics.FAILED;
-        };
     }
 
     private static String truncate(String reason) {

@@ -8,15 +8,17 @@ import java.util.Objects;
  *
  * @param kind      names the {@link JobHandler} that will handle it
  * @param subject   what the job is about, e.g. a ticket id
- * @param groupKey  the group it belongs to for {@link JobQueue#resort}, e.g. a concert id; may be null
- * @param lane      claimed before any higher lane: 0 = seating plans (urgent), 1 = prints
- * @param sortKey   order within a lane, e.g. the concert date as epoch day; ties are first come, first served
+ * @param groupKey  the group it belongs to for {@link JobQueue#redate}, e.g. a concert id; may be null
+ * @param basis     what the producer derived the deadline from (a print: its concert's date as epoch day), so a
+ *                  sweep can find waiting jobs whose basis changed; 0 if nothing
  * @param runAt     not claimed before this instant; null means now
+ * @param deadline  when the promise this job serves is due; workers take the job with the least slack first
+ *                  (see {@link JobQueue}); null means {@code runAt}, i.e. first come, first served
  * @param dedupeKey at most one waiting job holds it (see {@link JobQueue#enqueueUnique}); cleared when the job
  *                  is claimed; may be null
  */
 public record NewJob(
-        String kind, String subject, String groupKey, int lane, long sortKey, Instant runAt, String dedupeKey) {
+        String kind, String subject, String groupKey, long basis, Instant runAt, Instant deadline, String dedupeKey) {
 
     public NewJob {
         Objects.requireNonNull(kind, "kind");
@@ -24,8 +26,10 @@ public record NewJob(
         if (kind.isBlank()) {
             throw new IllegalArgumentException("kind must not be blank");
         }
-        if (lane < 0) {
-            throw new IllegalArgumentException("lane must not be negative: " + lane);
-        }
+    }
+
+    NewJob withDefaults(Instant now) {
+        Instant due = runAt == null ? now : runAt;
+        return new NewJob(kind, subject, groupKey, basis, due, deadline == null ? due : deadline, dedupeKey);
     }
 }

@@ -1,32 +1,22 @@
 package org.ticketoverflow.jobs;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The node-level settings the workers need: {@code TICKETOVERFLOW_ROLES} ({@code api}, {@code worker} or both) and
- * {@code TICKETOVERFLOW_WORKER_CONCURRENCY} (jobs run at once on this node; default: the number of cores).
+ * {@code TICKETOVERFLOW_WORKER_CONCURRENCY}: how many jobs this node runs at once, read here only. Unset means the
+ * number of cores the JVM sees; anything below 1 is refused at startup (there is no "0 means default").
  */
 @ConfigurationProperties("ticketoverflow")
-record WorkerSettings(@DefaultValue({"api", "worker"}) Set<String> roles, Integer workerConcurrency) {
+public record WorkerSettings(Integer workerConcurrency) {
 
-    WorkerSettings {
-        roles = roles.stream()
-                .map(role -> role.trim().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+    public WorkerSettings {
         if (workerConcurrency != null && workerConcurrency < 1) {
             throw new IllegalArgumentException("ticketoverflow.worker-concurrency must be at least 1");
         }
     }
 
-    boolean worker() {
-        return roles.contains("worker");
-    }
-
-    int concurrency() {
+    /** The worker slots of this node (whether it has the worker role or not: see {@code web.NodeRoles}). */
+    public int slots() {
         return workerConcurrency == null ? Runtime.getRuntime().availableProcessors() : workerConcurrency;
     }
 }

@@ -1,5 +1,6 @@
 package org.ticketoverflow.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * This node's workers: up to {@code slots} jobs at a time. One dispatcher thread claims as many due jobs as there
- * are free slots, in one statement, and hands each to a slot thread; a heartbeat extends the leases of running
+ * are free slots, least slack first ({@link Claims#claim}), in one transaction, and hands each to a slot thread; a heartbeat extends the leases of running
  * jobs so a long render is not taken over. The dispatcher sleeps until rung (see {@link Wakeup}), until the next
  * job falls due, or for the poll interval at most.
  *
@@ -29,8 +30,10 @@ final class Workers implements SmartLifecycle {
     private final Claims claims;
     private final Jobs jobs;
     private final JobRunner runner;
+    private final RunTimes runTimes;
     private final Wakeup wakeup;
     private final JobsSettings settings;
+    private final Clock clock;
     private final String node;
     private final int slots;
     private final boolean autoStartup;
@@ -41,14 +44,18 @@ final class Workers implements SmartLifecycle {
             Claims claims,
             Jobs jobs,
             JobRunner runner,
+            RunTimes runTimes,
             Wakeup wakeup,
             JobsSettings settings,
+            Clock clock,
             String node,
             int slots,
             boolean autoStartup) {
         this.claims = claims;
         this.jobs = jobs;
         this.runner = runner;
+        this.runTimes = runTimes;
+        this.clock = clock;
         this.wakeup = wakeup;
         this.settings = settings;
         this.node = node;
@@ -122,7 +129,8 @@ final class Workers implements SmartLifecycle {
         if (wanted == 0) {
             return settings.poll(); // a slot rings when it frees up
         }
-        List<ClaimedJob> claimed = claims.claim(node, runner.kinds(), wanted, Instant.now(), settings.lease());
+        List<ClaimedJob> claimed = claims.claim(
+                node, runner.kinds(), runTimes.expected(runner.kinds()), wanted, clock.instant(), settings.lease());
         claimed.forEach(job -> current.run(job, () -> runner.run(job)));
         return claimed.size() == wanted ? Duration.ZERO : untilNextDue();
     }
@@ -132,7 +140,7 @@ final class Workers implements SmartLifecycle {
         if (next.isEmpty()) {
             return settings.poll();
         }
-        Duration wait = Duration.between(Instant.now(), next.get());
+        Duration wait = Duration.between(clock.instant(), next.get());
         if (!wait.isPositive()) {
             return CONTENDED_PAUSE; // due, yet held by a concurrent claim that may still roll back
         }
@@ -142,7 +150,7 @@ final class Workers implements SmartLifecycle {
     private void heartbeat(Shift current) {
         try {
             claims.extendLeases(
-                    node, List.copyOf(current.running.keySet()), Instant.now().plus(settings.lease()));
+                    node, List.copyOf(current.running.keySet()), clock.instant().plus(settings.lease()));
         } catch (RuntimeException e) {
             log.warn("Extending the leases of running jobs failed; trying again at the next heartbeat", e);
         }

@@ -1,20 +1,26 @@
 package org.ticketoverflow.printing;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.ticketoverflow.concerts.Concert;
 import org.ticketoverflow.concerts.ConcertChanged;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.jobs.JobQueue;
+import org.ticketoverflow.jobs.PeriodicDuty;
 
 /**
- * Cleans up after a concert changes, off the request path: deletes the prints of older versions (they are
- * already never served) and re-sorts waiting prints if the date moved. A periodic sweep catches changes whose
- * event this node never saw (another node, a crash). Idempotent, so any number of nodes may run it.
+ * What a concert change does to prints: waiting prints get the deadline of the new date ({@link PrintPromise}),
+ * and the prints of older versions (already never served) are deleted. Done in the transaction of the change
+ * itself (a synchronous listener), so it commits or rolls back with it; a periodic duty redoes both for every
+ * concert, so even a change made without the event (another code path, a restored backup) is caught. Both are
+ * conditional statements, so any number of nodes may run them at once.
  */
 @Component
 class OutdatedPrints {
@@ -31,11 +37,10 @@ class OutdatedPrints {
         this.jobs = jobs;
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(ConcertChanged change) {
         if (change.dateChanged()) {
-            jobs.resort(PrintDesk.PRINT_KIND, change.concertId(), change.date().toEpochDay());
+            redate(change.concertId(), change.date());
         }
         int deleted = prints.deleteOutdated(change.concertId(), change.version());
         log.info(
@@ -45,9 +50,32 @@ class OutdatedPrints {
                 deleted);
     }
 
-    @Scheduled(fixedDelayString = "${ticketoverflow.printing.sweep-interval:5m}", initialDelayString = "1m")
+    @Bean
+    static PeriodicDuty printingSweep(PrintingSettings settings, OutdatedPrints outdated) {
+        return PeriodicDuty.onWorkers(
+                "re-dating waiting prints, deleting outdated ones", settings.sweepInterval(), outdated::sweep);
+    }
+
+    /** Re-dates the waiting prints whose concert date changed and deletes outdated prints, for every concert. */
     void sweep() {
-        Map<String, Long> versions = concerts.versions(prints.concertsWithPrints());
-        versions.forEach(prints::deleteOutdated);
+        for (Map.Entry<String, Set<Long>> group :
+                jobs.waitingBases(PrintDesk.PRINT_KIND).entrySet()) {
+            concerts.find(group.getKey())
+                    .map(Concert::date)
+                    .filter(date -> !group.getValue().equals(Set.of(date.toEpochDay())))
+                    .ifPresent(date -> redate(group.getKey(), date));
+        }
+        concerts.versions(prints.concertsWithPrints()).forEach(prints::deleteOutdated);
+    }
+
+    private void redate(String concertId, LocalDate date) {
+        int redated = jobs.redate(
+                PrintDesk.PRINT_KIND,
+                concertId,
+                date.toEpochDay(),
+                (Instant requestedAt) -> PrintPromise.deadline(requestedAt, date));
+        if (redated > 0) {
+            log.info("concert {} moved to {}: {} waiting prints have new deadlines", concertId, date, redated);
+        }
     }
 }

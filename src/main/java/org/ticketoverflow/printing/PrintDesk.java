@@ -1,5 +1,6 @@
 package org.ticketoverflow.printing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,15 @@ import org.ticketoverflow.web.RequestRejected;
 class PrintDesk {
 
     static final String PRINT_KIND = "print";
-    static final int PRINT_LANE = 1;
 
     private final Tickets tickets;
     private final Concerts concerts;
     private final PrintedTickets prints;
     private final JobQueue jobs;
+    private final Clock clock;
 
-    PrintDesk(Tickets tickets, Concerts concerts, PrintedTickets prints, JobQueue jobs) {
+    PrintDesk(Tickets tickets, Concerts concerts, PrintedTickets prints, JobQueue jobs, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.concerts = concerts;
         this.prints = prints;
@@ -33,20 +35,21 @@ class PrintDesk {
 
     /**
      * NOT_PRINTED, ERROR or a stale PRINTED → PENDING with a print job, in one transaction; PENDING and a current
-     * PRINTED stay as they are. Prints queue by concert date: tonight's show first.
+     * PRINTED stay as they are. The job's deadline is the {@link PrintPromise}: the nearer the concert, the sooner.
      */
     @Transactional
     void request(String ticketId) {
         Ticket ticket = tickets.find(ticketId).orElseThrow(() -> unknown(ticketId));
         Concert concert = concerts.find(ticket.concertId()).orElseThrow();
         if (tickets.requestPrint(ticketId, concert.version())) {
+            Instant now = clock.instant();
             jobs.enqueue(new NewJob(
                     PRINT_KIND,
                     ticketId,
                     concert.id(),
-                    PRINT_LANE,
                     concert.date().toEpochDay(),
-                    Instant.now(),
+                    now,
+                    PrintPromise.deadline(now, concert.date()),
                     null));
         }
     }

@@ -17,8 +17,10 @@ class SeatingController {
     private final Concerts concerts;
     private final SeatingPlans plans;
     private final SeatingSettings settings;
+    private final SeatingSweep sweep;
 
-    SeatingController(Concerts concerts, SeatingPlans plans, SeatingSettings settings) {
+    SeatingController(Concerts concerts, SeatingPlans plans, SeatingSettings settings, SeatingSweep sweep) {
+        this.sweep = sweep;
         this.concerts = concerts;
         this.plans = plans;
         this.settings = settings;
@@ -31,6 +33,7 @@ class SeatingController {
             if (!concerts.exists(id)) {
                 throw RequestRejected.notFound("No concert with id " + id);
             }
+            sweep.requested(id);
             throw RequestRejected.unavailable("The first seating plan of concert " + id + " is being drawn", (int)
                     Math.max(1, settings.retryAfter().toSeconds()));
         }

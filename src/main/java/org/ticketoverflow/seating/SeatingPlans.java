@@ -42,6 +42,11 @@ class SeatingPlans {
             SET rendering_since = :now
             WHERE concert_id = :concert
             """;
+    private static final String STOP_RENDERING = """
+            UPDATE seating_plans
+            SET rendering_since = NULL
+            WHERE concert_id = :concert
+            """;
     private static final String WORST_STALE_SINCE = "SELECT MIN(stale_since) FROM seating_plans";
 
     private final JdbcClient jdbc;
@@ -130,6 +135,11 @@ class SeatingPlans {
                 .param("concert", concertId)
                 .param("now", Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    @Transactional
+    void stopRendering(String concertId) {
+        jdbc.sql(STOP_RENDERING).param("concert", concertId).update();
     }
 
     Optional<Instant> worstStaleSince() {

@@ -1,23 +1,21 @@
 package org.ticketoverflow.web;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The roles of this node, from {@code TICKETOVERFLOW_ROLES} ({@code api}, {@code worker}, or both, comma
- * separated; both by default). Read in one place so every module agrees on what a role name is.
+ * separated; both by default). The only reader of that setting: the API filter, the job workers and the periodic
+ * duties all ask this record, so every module agrees on what a role name is.
  */
-@Component
-public class NodeRoles {
+@ConfigurationProperties("ticketoverflow")
+public record NodeRoles(@DefaultValue({"api", "worker"}) Set<String> roles) {
 
-    private final Set<String> roles;
-
-    NodeRoles(@Value("${ticketoverflow.roles:api,worker}") String roles) {
-        this.roles = Arrays.stream(roles.split(","))
+    public NodeRoles {
+        roles = roles.stream()
                 .map(role -> role.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,9 @@ class KubernetesManifestsTests {
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
     static final Set<String> ROLES = Set.of("api", "worker");
-    static final String KEDA_QUERY = "SELECT COUNT(*) FROM jobs WHERE state IN ('QUEUED', 'RUNNING')";
+    static final String KEDA_QUERY = "SELECT COUNT(*) + COUNT(CASE WHEN state = 'QUEUED' AND deadline < "
+            + "CURRENT_TIMESTAMP + INTERVAL '60' SECOND THEN 1 END) FROM jobs "
+            + "WHERE state = 'RUNNING' OR (state = 'QUEUED' AND run_at <= CURRENT_TIMESTAMP)";
 
     static Manifests manifests;
     static ApplicationSettings application;
@@ -282,7 +285,7 @@ class KubernetesManifestsTests {
 
     @ParameterizedTest
     @EnumSource(MigratedDatabase.Engine.class)
-    void theKedaQueryCountsQueuedAndRunningJobsOfTheMigratedSchema(
+    void theKedaQueryCountsDueWorkAndPredictedMissesOfTheMigratedSchema(
             MigratedDatabase.Engine engine, @TempDir Path directory) throws Exception {
         assumeTrue(MigratedDatabase.available(engine), "PostgreSQL is off: set TICKETOVERFLOW_TEST_POSTGRES_URL");
         MigratedDatabase database = MigratedDatabase.create(engine, directory);
@@ -292,14 +295,29 @@ class KubernetesManifestsTests {
                         + "comes with the jobs module); this check runs once it is merged");
         String query = kedaTrigger().metadata().get("query");
         assertThat(database.count(query)).isZero();
-        for (String state : List.of("QUEUED", "RUNNING", "FAILED", "QUEUED")) {
-            database.insert(
-                    "jobs",
-                    List.of(new MigratedDatabase.Column("state", state), new MigratedDatabase.Column("kind", "print")));
-        }
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime past = now.minusMinutes(5);
+        OffsetDateTime future = now.plusHours(1);
+        // state, run_at, deadline -> what the row adds
+        job(database, "RUNNING", past, future); // 1: running
+        job(database, "QUEUED", past, future); // 1: due, on time
+        job(database, "QUEUED", past, past); // 2: due and predicted to miss
+        job(database, "QUEUED", future, past); // 0: not due yet (a backoff), however late
+        job(database, "FAILED", past, past); // 0: ended
         assertThat(database.count(query))
-                .as("QUEUED and RUNNING rows, not FAILED ones")
-                .isEqualTo(3);
+                .as("due and running jobs, due waiting ones predicted to miss twice; not future-dated or FAILED ones")
+                .isEqualTo(4);
+    }
+
+    private static void job(MigratedDatabase database, String state, OffsetDateTime runAt, OffsetDateTime deadline)
+            throws Exception {
+        database.insert(
+                "jobs",
+                List.of(
+                        new MigratedDatabase.Column("state", state),
+                        new MigratedDatabase.Column("kind", "print"),
+                        new MigratedDatabase.Column("run_at", runAt),
+                        new MigratedDatabase.Column("deadline", deadline)));
     }
 
     @Test

@@ -47,6 +47,16 @@ record Meters(String micrometerName, String prometheusName, Type type, Map<Strin
                     Type.COUNTER,
                     Map.of("kind", Set.of("print", "seating"), "outcome", Set.of("done", "retry", "failed"))),
             new Meters(
+                    "ticketoverflow.jobs.predicted.misses",
+                    "ticketoverflow_jobs_predicted_misses",
+                    Type.GAUGE,
+                    Map.of("kind", Set.of("print", "seating"))),
+            new Meters(
+                    "ticketoverflow.jobs.deadline.missed",
+                    "ticketoverflow_jobs_deadline_missed_total",
+                    Type.COUNTER,
+                    Map.of("kind", Set.of("print", "seating"))),
+            new Meters(
                     "ticketoverflow.render.duration",
                     "ticketoverflow_render_duration_seconds",
                     Type.TIMER,

@@ -29,16 +29,16 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     }
 
     @Test
-    void handlesADueSeatingJobFirstThenPrintsByConcertDateFirstComeFirstServedWithinADate() {
+    void handlesDueJobsByDeadlineFirstComeFirstServedOnATieAndLeavesJobsThatAreNotDue() {
         holdTheOnlySlot("blocker");
         queue.enqueue(print("p1", 20_020));
         queue.enqueue(print("p2", 20_010));
         queue.enqueue(print("p3", 20_030));
         queue.enqueue(print("p4", 20_010));
         queue.enqueue(print("p5", 20_020));
-        queue.enqueue(job(RECORD, "seating", 0, 20_999));
+        queue.enqueue(job(RECORD, "seating", 10));
         queue.enqueue(
-                new NewJob(RECORD, "seating-not-due", "c", 0, 0, Instant.now().plusSeconds(3600), null));
+                new NewJob(RECORD, "seating-not-due", "c", 0, Instant.now().plusSeconds(3600), ORIGIN, null));
 
         gate.open();
 
@@ -49,12 +49,17 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     }
 
     @Test
-    void resortMovesTheWaitingJobsOfAGroup() {
+    void redateGivesTheWaitingJobsOfAGroupNewDeadlines() {
         holdTheOnlySlot("blocker");
         queue.enqueue(print("moved-concert", 20_010));
         queue.enqueue(print("other-concert", 20_020));
 
-        queue.resort(RECORD, "concert-20010", 20_030);
+        assertThat(queue.waitingBases(RECORD)).containsEntry("concert-20010", java.util.Set.of(20_010L));
+        assertThat(queue.redate(RECORD, "concert-20010", 20_030, enqueuedAt -> ORIGIN.plusSeconds(60 * 20_030)))
+                .isEqualTo(1);
+        assertThat(queue.redate(RECORD, "concert-20010", 20_030, enqueuedAt -> ORIGIN))
+                .as("already at that basis")
+                .isZero();
         gate.open();
 
         await().atMost(PROMPTLY).until(() -> recorder.finished(RECORD).size() == 2);
@@ -64,7 +69,7 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     @Test
     void enqueueUniqueAddsOneWaitingJobPerKeyAndAnotherOnceThatOneIsClaimed() {
         gate.close();
-        assertThat(queue.enqueueUnique(withKey(job(TestHandlers.GATED, "first", 0, 0), "plan-1")))
+        assertThat(queue.enqueueUnique(withKey(job(TestHandlers.GATED, "first", 0), "plan-1")))
                 .isTrue();
         await().atMost(PROMPTLY).until(() -> gate.entered("first"));
 
@@ -84,7 +89,7 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     @Test
     void enqueueUniqueAddsExactlyOneJobWhenManyRaceForAKey() throws Exception {
         NewJob plan =
-                withKey(new NewJob(RECORD, "raced", "c", 0, 0, Instant.now().plusSeconds(3600), null), "plan-r");
+                withKey(new NewJob(RECORD, "raced", "c", 0, Instant.now().plusSeconds(3600), null, null), "plan-r");
         try (ExecutorService racers = Executors.newFixedThreadPool(8)) {
             List<Future<Boolean>> added = racers.invokeAll(Collections.nCopies(8, () -> queue.enqueueUnique(plan)));
 
@@ -130,8 +135,8 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     void reportsWaitingJobsByKindAndCountsOutcomes() {
         double doneBefore = completed(RECORD, "done");
         Instant later = Instant.now().plusSeconds(3600);
-        queue.enqueue(new NewJob(RECORD, "later-1", "c", 1, 1, later, null));
-        queue.enqueue(new NewJob(RECORD, "later-2", "c", 1, 1, later, null));
+        queue.enqueue(new NewJob(RECORD, "later-1", "c", 1, later, null, null));
+        queue.enqueue(new NewJob(RECORD, "later-2", "c", 1, later, null, null));
         queue.enqueue(print("now", 1));
 
         await().atMost(PROMPTLY).until(() -> recorder.finished(RECORD).contains("now"));
@@ -165,6 +170,7 @@ abstract class JobQueueIntegrationTests extends JobsIntegrationScenario {
     }
 
     static NewJob withKey(NewJob job, String dedupeKey) {
-        return new NewJob(job.kind(), job.subject(), job.groupKey(), job.lane(), job.sortKey(), job.runAt(), dedupeKey);
+        return new NewJob(
+                job.kind(), job.subject(), job.groupKey(), job.basis(), job.runAt(), job.deadline(), dedupeKey);
     }
 }

@@ -84,16 +84,29 @@ abstract class JobsIntegrationScenario {
     /** Enqueues a gated job and waits until this node's only slot is busy with it. */
     void holdTheOnlySlot(String subject) {
         gate.close();
-        queue.enqueue(job(TestHandlers.GATED, subject, 0, 0));
+        queue.enqueue(job(TestHandlers.GATED, subject, 0));
         await().atMost(PROMPTLY).until(() -> gate.entered(subject));
     }
 
-    static NewJob job(String kind, String subject, int lane, long sortKey) {
-        return new NewJob(kind, subject, "group-of-" + subject, lane, sortKey, Instant.now(), null);
+    /** A fixed origin for deadlines, so that tests can make them tie. */
+    static final Instant ORIGIN = Instant.parse("2025-01-01T00:00:00Z");
+
+    /** A job due now whose deadline lies {@code deadlineMinutes} after {@link #ORIGIN}. */
+    static NewJob job(String kind, String subject, long deadlineMinutes) {
+        return new NewJob(
+                kind, subject, "group-of-" + subject, 0, Instant.now(), ORIGIN.plusSeconds(60 * deadlineMinutes), null);
     }
 
+    /** A print-like job: grouped by concert day, its deadline that many minutes after {@link #ORIGIN}. */
     static NewJob print(String subject, long concertDay) {
-        return new NewJob(TestHandlers.RECORD, subject, "concert-" + concertDay, 1, concertDay, Instant.now(), null);
+        return new NewJob(
+                TestHandlers.RECORD,
+                subject,
+                "concert-" + concertDay,
+                concertDay,
+                Instant.now(),
+                ORIGIN.plusSeconds(60 * concertDay),
+                null);
     }
 
     long count() {

@@ -36,6 +36,7 @@ class JobsSettingsTests {
                 Duration.ofDays(7),
                 Duration.ofHours(1),
                 Duration.ofSeconds(20),
+                Duration.ofSeconds(5),
                 Duration.ofSeconds(5));
     }
 }

@@ -1,36 +1,46 @@
 package org.ticketoverflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.ticketoverflow.web.NodeRoles;
 
 /** Settings as operators give them: environment-style values bound the way the application binds them. */
 class SettingsBindingTests {
 
     @Test
     void runsBothRolesOnAsManySlotsAsCoresByDefault() {
-        WorkerSettings settings = bind(Map.of(), "ticketoverflow", WorkerSettings.class);
+        NodeRoles roles = bind(Map.of(), "ticketoverflow", NodeRoles.class);
 
-        assertThat(settings.roles()).containsExactlyInAnyOrder("api", "worker");
-        assertThat(settings.worker()).isTrue();
-        assertThat(settings.concurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(roles.roles()).containsExactlyInAnyOrder("api", "worker");
+        assertThat(roles.worker()).isTrue();
+        assertThat(bind(Map.of(), "ticketoverflow", WorkerSettings.class).slots())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
     void readsRolesAndConcurrencyFromTheEnvironment() {
-        assertThat(bind(Map.of("ticketoverflow.roles", "api"), "ticketoverflow", WorkerSettings.class)
+        assertThat(bind(Map.of("ticketoverflow.roles", "api"), "ticketoverflow", NodeRoles.class)
                         .worker())
                 .isFalse();
-        WorkerSettings worker = bind(
-                Map.of("ticketoverflow.roles", " Worker ", "ticketoverflow.worker-concurrency", "3"),
-                "ticketoverflow",
-                WorkerSettings.class);
-        assertThat(worker.worker()).isTrue();
-        assertThat(worker.concurrency()).isEqualTo(3);
+        Map<String, String> environment =
+                Map.of("ticketoverflow.roles", " Worker ", "ticketoverflow.worker-concurrency", "3");
+        assertThat(bind(environment, "ticketoverflow", NodeRoles.class).worker())
+                .isTrue();
+        assertThat(bind(environment, "ticketoverflow", WorkerSettings.class).slots())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void refusesAConcurrencyBelowOneRatherThanReadingItAsADefault() {
+        assertThatThrownBy(() ->
+                        bind(Map.of("ticketoverflow.worker-concurrency", "0"), "ticketoverflow", WorkerSettings.class))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

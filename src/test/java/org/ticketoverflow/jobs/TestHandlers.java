@@ -1,6 +1,5 @@
 package org.ticketoverflow.jobs;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,11 +56,7 @@ class TestHandlers {
     @Bean
     JobHandler retryingHandler(Recorder recorder) {
         return handler(
-                RETRY,
-                recorder,
-                job -> job.attempts() == 1
-                        ? JobResult.retryLater(Duration.ofMillis(300), "renderer busy")
-                        : JobResult.done());
+                RETRY, recorder, job -> job.attempts() == 1 ? JobResult.retry("renderer busy") : JobResult.done());
     }
 
     @Bean
@@ -90,6 +85,11 @@ class TestHandlers {
                 recorder.finished(job);
                 return result;
             }
+
+            @Override
+            public void givenUp(Job job, String reason) {
+                recorder.givenUp(job, reason);
+            }
         };
     }
 
@@ -99,6 +99,16 @@ class TestHandlers {
 
         private final List<Handled> started = new CopyOnWriteArrayList<>();
         private final List<Handled> finished = new CopyOnWriteArrayList<>();
+        private final List<String> givenUp = new CopyOnWriteArrayList<>();
+
+        void givenUp(Job job, String reason) {
+            givenUp.add(job.subject() + ": " + reason);
+        }
+
+        /** "subject: reason" of every job whose handler was told it ended for good, in order. */
+        List<String> givenUp() {
+            return List.copyOf(givenUp);
+        }
 
         void started(Job job) {
             started.add(new Handled(job.kind(), job.subject(), job.attempts(), Instant.now()));
@@ -128,6 +138,7 @@ class TestHandlers {
         }
 
         void clear() {
+            givenUp.clear();
             started.clear();
             finished.clear();
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,14 +30,21 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     JobsSettings settings;
 
     @Autowired
-    Housekeeping housekeeping;
+    QueueUpkeep upkeep;
+
+    @Autowired
+    RunTimes runTimes;
+
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void takesOverTheJobOfAWorkerThatDiedOnceItsLeaseExpires() {
         holdTheOnlySlot("blocker");
         queue.enqueue(print("orphan", 1));
         Instant claimedAt = Instant.now();
-        List<ClaimedJob> taken = claims.claim("dead-node", List.of(RECORD), 10, claimedAt, Duration.ofSeconds(1));
+        List<ClaimedJob> taken =
+                claims.claim("dead-node", List.of(RECORD), Map.of(), 10, claimedAt, Duration.ofSeconds(1));
         assertThat(taken).extracting(claimed -> claimed.job().subject()).containsExactly("orphan");
 
         gate.open();
@@ -55,14 +63,16 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
                 claims,
                 jobs,
                 runner,
+                runTimes,
                 wakeup,
                 withLease(Duration.ofSeconds(1), Duration.ofMillis(200)),
+                clock,
                 "quick-lease-node",
                 1,
                 false);
         quickLeases.start();
         try {
-            queue.enqueue(job(TestHandlers.GATED, "long-render", 0, 0));
+            queue.enqueue(job(TestHandlers.GATED, "long-render", 0));
             await().atMost(PROMPTLY).until(() -> gate.entered("long-render"));
 
             await().during(Duration.ofSeconds(2))
@@ -82,7 +92,7 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
 
     @Test
     void leavesJobsOfAKindItHasNoHandlerFor() {
-        queue.enqueue(job("kind-of-a-newer-release", "not-mine", 0, 0));
+        queue.enqueue(job("kind-of-a-newer-release", "not-mine", 0));
         queue.enqueue(print("mine", 1));
 
         await().atMost(PROMPTLY).until(() -> recorder.finished(RECORD).contains("mine"));
@@ -94,7 +104,7 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
 
     @Test
     void retriesWithBackoffAfterTheHandlerThrowsThenSucceeds() {
-        queue.enqueue(job(TestHandlers.FLAKY, "flaky", 1, 1));
+        queue.enqueue(job(TestHandlers.FLAKY, "flaky", 0));
 
         await().atMost(PROMPTLY)
                 .until(() -> recorder.finished(TestHandlers.FLAKY).contains("flaky"));
@@ -109,17 +119,18 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
 
     @Test
     void retriesWhenTheHandlerAsksToThenSucceeds() {
-        queue.enqueue(job(TestHandlers.RETRY, "busy", 1, 1));
+        queue.enqueue(job(TestHandlers.RETRY, "busy", 0));
 
         await().atMost(PROMPTLY).until(() -> recorder.attempts("busy").size() == 2 && count() == 0);
         List<Handled> attempts = recorder.attempts("busy");
         assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+                .as("the queue's one backoff: retry-backoff after the first attempt")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
     }
 
     @Test
     void keepsAFailedJobWithItsError() {
-        queue.enqueue(job(TestHandlers.FAIL, "on-fire", 1, 1));
+        queue.enqueue(job(TestHandlers.FAIL, "on-fire", 0));
 
         await().atMost(PROMPTLY)
                 .until(() -> row("on-fire")
@@ -135,7 +146,7 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
 
     @Test
     void failsAJobThatKeepsThrowingOnceItRunsOutOfAttempts() {
-        queue.enqueue(job(TestHandlers.BROKEN, "broken", 1, 1));
+        queue.enqueue(job(TestHandlers.BROKEN, "broken", 0));
 
         await().atMost(PROMPTLY)
                 .until(() -> row("broken")
@@ -146,14 +157,46 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     }
 
     @Test
+    void tellsTheHandlerWheneverAJobEndsForGood() {
+        queue.enqueue(job(TestHandlers.FAIL, "refused", 0));
+        queue.enqueue(job(TestHandlers.BROKEN, "worn-out", 0));
+
+        await().atMost(PROMPTLY).until(() -> recorder.givenUp().size() == 2);
+        assertThat(recorder.givenUp())
+                .containsExactlyInAnyOrder(
+                        "refused: printer on fire", "worn-out: java.lang.IllegalStateException: broken for good");
+        assertThat(row("worn-out").orElseThrow().attempts()).isEqualTo(settings.maxAttempts());
+    }
+
+    @Test
+    void givesUpAJobWhoseLeaseExpiresOnItsLastAttemptAndTellsItsHandler() {
+        holdTheOnlySlot("blocker");
+        queue.enqueue(print("last-try", 1));
+        List<ClaimedJob> taken =
+                claims.claim("dying-node", List.of(RECORD), Map.of(), 1, Instant.now(), Duration.ofMillis(300));
+        assertThat(taken).hasSize(1);
+        jdbc.sql("UPDATE jobs SET attempts = :max WHERE subject = 'last-try'")
+                .param("max", settings.maxAttempts())
+                .update();
+
+        await().atMost(PROMPTLY).until(() -> !recorder.givenUp().isEmpty());
+        assertThat(recorder.givenUp()).singleElement().asString().startsWith("last-try: lease of dying-node expired");
+        assertThat(row("last-try")).hasValueSatisfying(row -> {
+            assertThat(row.state()).isEqualTo("FAILED");
+            assertThat(row.leaseOwner()).isNull();
+        });
+        assertThat(recorder.attempts("last-try")).as("never run again").isEmpty();
+    }
+
+    @Test
     void deletesFailedJobsOnlyOnceTheirRetentionIsOver() {
-        queue.enqueue(job(TestHandlers.FAIL, "old-failure", 1, 1));
+        queue.enqueue(job(TestHandlers.FAIL, "old-failure", 0));
         await().atMost(PROMPTLY)
                 .until(() -> row("old-failure")
                         .filter(r -> r.state().equals("FAILED"))
                         .isPresent());
 
-        assertThat(housekeeping.deleteOldFailures()).isZero();
+        assertThat(upkeep.deleteOldFailures()).isZero();
         jdbc.sql("UPDATE jobs SET failed_at = :longAgo WHERE subject = 'old-failure'")
                 .param(
                         "longAgo",
@@ -162,7 +205,7 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
                                 .minusSeconds(60)
                                 .atOffset(ZoneOffset.UTC))
                 .update();
-        assertThat(housekeeping.deleteOldFailures()).isEqualTo(1);
+        assertThat(upkeep.deleteOldFailures()).isEqualTo(1);
         assertThat(row("old-failure")).isEmpty();
     }
 
@@ -213,7 +256,8 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
     @Test
     void handlesEveryJobExactlyOnceAcrossManySlotsAndNodes() {
         List<Workers> nodes = IntStream.range(0, 2)
-                .mapToObj(n -> new Workers(claims, jobs, runner, wakeup, settings, "extra-node-" + n, 3, false))
+                .mapToObj(n -> new Workers(
+                        claims, jobs, runner, runTimes, wakeup, settings, clock, "extra-node-" + n, 3, false))
                 .toList();
         nodes.forEach(Workers::start);
         try {
@@ -238,6 +282,7 @@ abstract class WorkersIntegrationTests extends JobsIntegrationScenario {
                 settings.failedRetention(),
                 settings.cleanupInterval(),
                 settings.shutdownGrace(),
-                settings.metricsInterval());
+                settings.metricsInterval(),
+                settings.initialRunTime());
     }
 }

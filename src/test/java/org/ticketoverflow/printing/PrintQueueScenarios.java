@@ -65,7 +65,8 @@ abstract class PrintQueueScenarios {
                 "ticketoverflow.jobs.sweep-interval=250ms",
                 "ticketoverflow.jobs.poll=500ms",
                 "ticketoverflow.seating.min-interval=1s",
-                "ticketoverflow.seating.sweep-interval=250ms");
+                "ticketoverflow.seating.sweep-interval=250ms",
+                "ticketoverflow.printing.sweep-interval=250ms");
         api = node.api();
         jdbc = database.jdbc();
     }
@@ -195,6 +196,99 @@ abstract class PrintQueueScenarios {
         awaitStatus(api, victim, "PRINTED");
         assertThat(printedAt(List.of(last)).get(victim)).isAfter(leaseUntil);
         assertThat(printJobs()).isZero();
+    }
+
+    @Test
+    void aPrintWhoseLeaseExpiresOnItsLastAttemptEndsInErrorAndAPrintRequestWorksAgain() {
+        String concert = createConcert(
+                api, "Last Try", "Hall", LocalDate.now().plusDays(3).toString(), 2);
+        String blocker = buy(api, concert, 1, i -> user(291)).getFirst();
+        String victim = buy(api, concert, 1, i -> user(292)).getFirst();
+        requestPrint(api, blocker);
+        requestPrint(api, victim);
+        int maxAttempts = 10;
+
+        // a worker that claimed the victim's print for its last attempt, then died
+        int taken = jdbc.sql("""
+                UPDATE jobs
+                SET state = 'RUNNING', lease_owner = 'dead-node', lease_until = :until, attempts = :max,
+                    dedupe_key = NULL
+                WHERE kind = 'print' AND subject = :ticket AND state = 'QUEUED'
+                """)
+                .param("until", Instant.now().plusMillis(500).atOffset(ZoneOffset.UTC))
+                .param("max", maxAttempts)
+                .param("ticket", victim)
+                .update();
+        assertThat(taken).as("the victim's print was still queued").isOne();
+
+        awaitStatus(api, victim, "ERROR");
+        assertThat(jdbc.sql("SELECT state FROM jobs WHERE subject = :ticket")
+                        .param("ticket", victim)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FAILED");
+
+        requestPrint(api, victim);
+        awaitStatus(api, victim, "PRINTED");
+    }
+
+    @Test
+    void waitingPrintsGetTheDeadlineOfTheirConcertsNewDateEvenWithoutTheChangeEvent() {
+        String concert = createConcert(
+                api, "Moved Show", "Hall", LocalDate.now().plusYears(1).toString(), 3);
+        List<String> waiting = buy(api, concert, 3, i -> user(295 + i));
+        LocalDate nextYear = LocalDate.now().plusYears(1);
+        // print requests as PrintDesk makes them, but not due for an hour: still waiting when the sweep comes by
+        Instant now = Instant.now();
+        for (String ticket : waiting) {
+            jdbc.sql("UPDATE tickets SET print_status = 'PENDING' WHERE id = :ticket")
+                    .param("ticket", ticket)
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO jobs (kind, subject, group_key, deadline_basis, state, run_at, deadline, enqueued_at,
+                                      attempts)
+                    VALUES ('print', :ticket, :concert, :basis, 'QUEUED', :later, :deadline, :now, 0)
+                    """)
+                    .param("ticket", ticket)
+                    .param("concert", concert)
+                    .param("basis", nextYear.toEpochDay())
+                    .param("later", now.plusSeconds(3600).atOffset(ZoneOffset.UTC))
+                    .param("deadline", now.plus(PrintPromise.LOOSEST).atOffset(ZoneOffset.UTC))
+                    .param("now", now.atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+
+        // the date changes behind the application's back: no ConcertChanged event is published
+        jdbc.sql("UPDATE concerts SET concert_date = :date WHERE id = :id")
+                .param("date", tomorrow)
+                .param("id", concert)
+                .update();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                        SELECT deadline_basis FROM jobs WHERE kind = 'print' AND group_key = :concert
+                        """)
+                                .param("concert", concert)
+                                .query(Long.class)
+                                .list())
+                        .hasSize(3)
+                        .containsOnly(tomorrow.toEpochDay()));
+        List<Duration> promised = jdbc.sql("""
+                        SELECT enqueued_at, deadline FROM jobs WHERE kind = 'print' AND group_key = :concert
+                        """)
+                .param("concert", concert)
+                .query((row, n) -> Duration.between(
+                        row.getObject(1, OffsetDateTime.class), row.getObject(2, OffsetDateTime.class)))
+                .list();
+        assertThat(promised)
+                .as("a show tomorrow is promised within about a minute, not the 6 hours of a show next year")
+                .allSatisfy(deadline -> assertThat(deadline).isLessThan(Duration.ofMinutes(2)));
+        jdbc.sql("UPDATE jobs SET run_at = :now WHERE group_key = :concert")
+                .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                .param("concert", concert)
+                .update();
+        awaitAllPrinted(api, concert);
     }
 
     private ApiResponse plan(String concertId) {

@@ -15,12 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.ticketoverflow.jobs.WorkerSettings;
 
 /** The settings as operators give them: environment variables, bound by Spring Boot at startup. */
 class RenderingConfigurationIntegrationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(RenderingSettings.class)
+    @EnableConfigurationProperties({RenderingSettings.class, WorkerSettings.class})
     @Import(RenderingConfiguration.class)
     static class Rendering {}
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ticketoverflow.jobs.WorkerSettings;
 
 /** Builds the renderer the way Spring does, without Spring, for each kind of configuration. */
 class RenderingConfigurationTests {
@@ -26,7 +27,7 @@ class RenderingConfigurationTests {
     void defaultsToTheBuiltinRendererWithoutCost() {
         RenderingSettings settings = new RenderingSettings(null, null, null, null);
 
-        Renderer renderer = new RenderingConfiguration().renderer(settings, registry, 0);
+        Renderer renderer = new RenderingConfiguration().renderer(settings, registry, new WorkerSettings(null));
 
         assertThat(settings.renderer()).isEqualTo("builtin");
         assertThat(settings.cost()).isEqualTo(RenderCost.NONE);
@@ -43,7 +44,7 @@ class RenderingConfigurationTests {
         RenderingSettings settings =
                 new RenderingSettings("hamilton", null, StandInHamilton.succeeding(tools), Duration.ofSeconds(30));
 
-        Renderer renderer = new RenderingConfiguration().renderer(settings, registry, 2);
+        Renderer renderer = new RenderingConfiguration().renderer(settings, registry, new WorkerSettings(2));
 
         assertThat(renderer.renderTicket(ticket)).contains("\"id\":\"t-1\"");
         assertThat(registry.get("ticketoverflow.render.duration")
@@ -59,7 +60,7 @@ class RenderingConfigurationTests {
         RenderingSettings settings = new RenderingSettings("hamilton", null, notExecutable, null);
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> new RenderingConfiguration().renderer(settings, registry, 0))
+                .isThrownBy(() -> new RenderingConfiguration().renderer(settings, registry, new WorkerSettings(null)))
                 .withMessageContaining("TICKETOVERFLOW_HAMILTON_PATH");
     }
 

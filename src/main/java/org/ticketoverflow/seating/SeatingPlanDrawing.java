@@ -1,6 +1,5 @@
 package org.ticketoverflow.seating;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -13,17 +12,15 @@ import org.ticketoverflow.rendering.Renderer;
 import org.ticketoverflow.rendering.RenderingFailedException;
 import org.ticketoverflow.rendering.SeatingDocument;
 
-/** Renders a concert's seating plan with its current counts and stores it. */
+/** Handles seating jobs: draws a concert's seating plan with its current counts and stores it. */
 @Component
-class SeatingPlanJob implements JobHandler {
-
-    private static final int MAX_ATTEMPTS = 5;
+class SeatingPlanDrawing implements JobHandler {
 
     private final Concerts concerts;
     private final SeatingPlans plans;
     private final Renderer renderer;
 
-    SeatingPlanJob(Concerts concerts, SeatingPlans plans, Renderer renderer) {
+    SeatingPlanDrawing(Concerts concerts, SeatingPlans plans, Renderer renderer) {
         this.concerts = concerts;
         this.plans = plans;
         this.renderer = renderer;
@@ -53,13 +50,17 @@ class SeatingPlanJob implements JobHandler {
                     concert.capacity(),
                     concert.sold()));
         } catch (RenderingFailedException e) {
-            return e.retryable() && job.attempts() < MAX_ATTEMPTS
-                    ? JobResult.retryLater(Duration.ofSeconds(1L << Math.min(job.attempts(), 5)), e.getMessage())
-                    : JobResult.failed(e.getMessage());
+            return e.retryable() ? JobResult.retry(e.getMessage()) : JobResult.failed(e.getMessage());
         }
         Concert now = concerts.find(concert.id()).orElse(concert);
         boolean changedMeanwhile = now.sold() != concert.sold() || now.version() != concert.version();
         plans.store(concert.id(), svg, concert.sold(), concert.version(), changedMeanwhile ? takenAt : null);
         return JobResult.done();
+    }
+
+    /** No render is under way any more: the next sweep may queue one again rather than wait for a timeout. */
+    @Override
+    public void givenUp(Job job, String reason) {
+        plans.stopRendering(job.subject());
     }
 }

@@ -1,7 +1,6 @@
 package org.ticketoverflow.printing;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +22,14 @@ import org.ticketoverflow.users.UserDirectory;
 import org.ticketoverflow.users.UsersServiceUnavailable;
 
 /**
- * Prints one ticket. Renders a snapshot taken at concert version v (slow: seconds, outside any transaction), then
+ * Handles print jobs: prints one ticket. Renders a snapshot taken at concert version v (slow: seconds, outside any transaction), then
  * publishes in a transaction that locks the concert row: only if the concert is still at v does the SVG become
  * the ticket's print. If the concert changed meanwhile, the details on the SVG are old: render again.
  */
 @Component
-class PrintJob implements JobHandler {
+class TicketPrinting implements JobHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(PrintJob.class);
-    static final int MAX_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(TicketPrinting.class);
     private static final int MAX_RENDERS = 5;
 
     private final Tickets tickets;
@@ -42,7 +40,7 @@ class PrintJob implements JobHandler {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    PrintJob(
+    TicketPrinting(
             Tickets tickets,
             Concerts concerts,
             UserDirectory users,
@@ -65,22 +63,11 @@ class PrintJob implements JobHandler {
     }
 
     /**
-     * Anything unexpected (the database hiccups, the renderer throws something else) is retried by the queue with
-     * backoff; on the last attempt the ticket goes to ERROR rather than staying PENDING for ever.
+     * Anything unexpected (the database hiccups, the renderer throws something else) throws, and the queue retries
+     * it under its one policy; however the job ends for good, {@link #givenUp} moves the ticket to ERROR.
      */
     @Override
     public JobResult handle(Job job) {
-        try {
-            return print(job);
-        } catch (RuntimeException e) {
-            if (job.attempts() >= MAX_ATTEMPTS) {
-                return fail(job, e.toString());
-            }
-            throw e;
-        }
-    }
-
-    private JobResult print(Job job) {
         for (int render = 0; render < MAX_RENDERS; render++) {
             Optional<Ticket> ticket = tickets.find(job.subject());
             if (ticket.isEmpty() || ticket.get().storedStatus() != PrintStatus.PENDING) {
@@ -91,19 +78,16 @@ class PrintJob implements JobHandler {
             try {
                 holder = users.find(ticket.get().userId());
             } catch (UsersServiceUnavailable e) {
-                return JobResult.retryLater(backoff(job), e.getMessage());
+                return JobResult.retry(e.getMessage());
             }
             if (holder.isEmpty()) {
-                return fail(job, "ticket holder " + ticket.get().userId() + " is unknown to the users service");
+                return JobResult.failed("ticket holder " + ticket.get().userId() + " is unknown to the users service");
             }
             String svg;
             try {
                 svg = renderer.renderTicket(document(ticket.get(), holder.get(), concert));
             } catch (RenderingFailedException e) {
-                if (e.retryable() && job.attempts() < MAX_ATTEMPTS) {
-                    return JobResult.retryLater(backoff(job), e.getMessage());
-                }
-                return fail(job, e.getMessage());
+                return e.retryable() ? JobResult.retry(e.getMessage()) : JobResult.failed(e.getMessage());
             }
             if (publish(ticket.get(), concert, svg)) {
                 meters.counter("ticketoverflow.prints", "outcome", "printed").increment();
@@ -111,7 +95,7 @@ class PrintJob implements JobHandler {
             }
             meters.counter("ticketoverflow.prints", "outcome", "rerendered").increment();
         }
-        return JobResult.retryLater(Duration.ZERO, "the concert kept changing while the ticket was rendered");
+        return JobResult.retry("the concert kept changing while the ticket was rendered");
     }
 
     /** @return false if the concert is no longer at the rendered version (the SVG is thrown away) */
@@ -128,15 +112,13 @@ class PrintJob implements JobHandler {
         }));
     }
 
-    private JobResult fail(Job job, String reason) {
+    /** PENDING → ERROR, in the transaction that ends the job: a later print request starts afresh. */
+    @Override
+    public void givenUp(Job job, String reason) {
         log.warn("print of ticket {} failed: {}", job.subject(), reason);
-        tickets.markPrintFailed(job.subject());
-        meters.counter("ticketoverflow.prints", "outcome", "error").increment();
-        return JobResult.failed(reason);
-    }
-
-    private static Duration backoff(Job job) {
-        return Duration.ofSeconds(Math.min(60, 1L << Math.min(job.attempts(), 6)));
+        if (tickets.markPrintFailed(job.subject())) {
+            meters.counter("ticketoverflow.prints", "outcome", "error").increment();
+        }
     }
 
     private static TicketDocument document(Ticket ticket, User holder, Concert concert) {

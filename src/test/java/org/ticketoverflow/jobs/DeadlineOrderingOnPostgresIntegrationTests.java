@@ -1,0 +1,6 @@
+package org.ticketoverflow.jobs;
+
+import org.ticketoverflow.support.OnPostgres;
+
+@OnPostgres
+class DeadlineOrderingOnPostgresIntegrationTests extends DeadlineOrderingScenarios {}
