@@ -9,4 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that poll readiness stop sending it requests before it stops accepting them
  */
 @ConfigurationProperties("ticketoverflow.shutdown")
-public record ShutdownSettings(@DefaultValue("0s") Duration drainDelay) {}
+record ShutdownSettings(@DefaultValue("0s") Duration drainDelay) {}
