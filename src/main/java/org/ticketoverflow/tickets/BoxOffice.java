@@ -20,10 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.concerts.SeatGrant;
+import org.ticketoverflow.idempotency.KeyClaim;
+import org.ticketoverflow.idempotency.KeyRecord;
 
 /**
  * Sells tickets by group commit. Every purchase of a concert joins that concert's window; one drainer per window
@@ -46,8 +49,12 @@ public class BoxOffice {
 
     private static final Logger log = LoggerFactory.getLogger(BoxOffice.class);
 
+    /** Rounds of a batch lost to other nodes' keys before it gives up (each round answers at least one purchase). */
+    private static final int MAX_KEY_RACES = 5;
+
     private final Concerts concerts;
     private final Tickets tickets;
+    private final PurchaseReceipts receipts;
     private final TransactionTemplate transactions;
     private final PurchaseSettings settings;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -61,11 +68,13 @@ public class BoxOffice {
     BoxOffice(
             Concerts concerts,
             Tickets tickets,
+            PurchaseReceipts receipts,
             TransactionTemplate transactions,
             PurchaseSettings settings,
             MeterRegistry meters) {
         this.concerts = concerts;
         this.tickets = tickets;
+        this.receipts = receipts;
         this.transactions = transactions;
         this.settings = settings;
         this.meters = meters;
@@ -77,11 +86,16 @@ public class BoxOffice {
     }
 
     CompletableFuture<PurchaseOutcome> purchase(String concertId, String userId) {
+        return purchase(concertId, userId, null);
+    }
+
+    /** A purchase whose key (null: none) is recorded with its outcome, in the transaction of its batch. */
+    CompletableFuture<PurchaseOutcome> purchase(String concertId, String userId, KeyClaim claim) {
         if (waiting.incrementAndGet() > settings.maxWaiting()) {
             waiting.decrementAndGet();
             return CompletableFuture.completedFuture(count(new PurchaseOutcome.Shed()));
         }
-        Purchase purchase = new Purchase(userId, new CompletableFuture<>());
+        Purchase purchase = new Purchase(userId, claim, new CompletableFuture<>());
         Window window = windows.computeIfAbsent(concertId, Window::new);
         window.queue.add(purchase);
         if (window.draining.compareAndSet(false, true)) {
@@ -124,43 +138,77 @@ public class BoxOffice {
     }
 
     private void sell(String concertId, List<Purchase> batch) {
-        List<String> ids = new ArrayList<>(batch.size());
-        List<String> users = new ArrayList<>(batch.size());
-        for (Purchase purchase : batch) {
-            ids.add(UUID.randomUUID().toString());
-            users.add(purchase.userId);
-        }
-        SeatGrant grant;
-        try {
-            grant = transactions.execute(tx -> {
-                SeatGrant seats = concerts.takeSeats(concertId, batch.size());
-                if (seats.granted() > 0) {
-                    tickets.insert(
-                            concertId,
-                            ids.subList(0, seats.granted()),
-                            users.subList(0, seats.granted()),
-                            Instant.now().atOffset(ZoneOffset.UTC));
-                }
-                return seats;
-            });
-        } catch (RuntimeException e) {
-            log.error(
-                    "purchase batch of {} for concert {} failed; nothing of it was written",
-                    batch.size(),
-                    concertId,
-                    e);
-            batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
+        List<Purchase> open = batch;
+        for (int attempt = 1; !open.isEmpty(); attempt++) {
+            List<Purchase> selling = open;
+            Map<Purchase, PurchaseOutcome> outcomes;
+            try {
+                outcomes = transactions.execute(tx -> commit(concertId, selling));
+            } catch (DuplicateKeyException raced) {
+                // another node recorded one of these keys after this batch looked: answer those from the record
+                open = attempt < MAX_KEY_RACES ? answerRaced(selling, raced) : fail(concertId, selling, raced);
+                continue;
+            } catch (RuntimeException e) {
+                open = fail(concertId, selling, e);
+                continue;
+            }
+            batchSizes.record(selling.size());
+            outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
             return;
         }
-        batchSizes.record(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Purchase purchase = batch.get(i);
-            PurchaseOutcome outcome = i < grant.granted()
-                    ? new PurchaseOutcome.Sold(
-                            new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null))
-                    : refusal(grant.refusal());
-            purchase.outcome.complete(count(outcome));
+    }
+
+    /** One transaction: replays set aside, one seat increment, one ticket insert, one key insert. */
+    private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch) {
+        Map<Purchase, PurchaseOutcome> outcomes = receipts.settle(batch);
+        List<Purchase> selling = outcomes.isEmpty()
+                ? batch
+                : batch.stream().filter(p -> !outcomes.containsKey(p)).toList();
+        if (selling.isEmpty()) {
+            return outcomes;
         }
+        SeatGrant seats = concerts.takeSeats(concertId, selling.size());
+        List<String> ids = new ArrayList<>(seats.granted());
+        List<String> users = new ArrayList<>(seats.granted());
+        for (int i = 0; i < selling.size(); i++) {
+            Purchase purchase = selling.get(i);
+            PurchaseOutcome outcome = refusal(seats.refusal());
+            if (i < seats.granted()) {
+                ids.add(UUID.randomUUID().toString());
+                users.add(purchase.userId);
+                outcome = new PurchaseOutcome.Sold(
+                        new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null));
+            }
+            outcomes.put(purchase, outcome);
+        }
+        if (!ids.isEmpty()) {
+            tickets.insert(concertId, ids, users, Instant.now().atOffset(ZoneOffset.UTC));
+        }
+        receipts.record(concertId, outcomes);
+        return outcomes;
+    }
+
+    /** Answers the purchases whose key is recorded now from that record; the others are to be sold again. */
+    private List<Purchase> answerRaced(List<Purchase> batch, DuplicateKeyException raced) {
+        Map<String, KeyRecord> records = receipts.recorded(batch);
+        List<Purchase> rest = new ArrayList<>();
+        for (Purchase purchase : batch) {
+            KeyRecord record = purchase.claim == null
+                    ? null
+                    : records.get(purchase.claim.key().value());
+            if (record == null) {
+                rest.add(purchase);
+            } else {
+                purchase.outcome.complete(count(new PurchaseOutcome.Replayed(record)));
+            }
+        }
+        return rest.size() < batch.size() ? rest : fail(null, batch, raced);
+    }
+
+    private List<Purchase> fail(String concertId, List<Purchase> batch, RuntimeException e) {
+        log.error("purchase batch of {} for concert {} failed; nothing of it was written", batch.size(), concertId, e);
+        batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
+        return List.of();
     }
 
     private static PurchaseOutcome refusal(SeatGrant.Refusal refusal) {
@@ -182,7 +230,7 @@ public class BoxOffice {
         return outcome;
     }
 
-    private record Purchase(String userId, CompletableFuture<PurchaseOutcome> outcome) {}
+    record Purchase(String userId, KeyClaim claim, CompletableFuture<PurchaseOutcome> outcome) {}
 
     private static final class Window {
         private final String concertId;
