@@ -202,6 +202,9 @@ public class BoxOffice {
                 purchase.outcome.complete(count(new PurchaseOutcome.Replayed(record)));
             }
         }
+        log.info(
+                "a purchase batch met {} idempotency keys another node recorded first; answered from the record",
+                batch.size() - rest.size());
         return rest.size() < batch.size() ? rest : fail(null, batch, raced);
     }
 
