@@ -26,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.concerts.SeatGrant;
 import org.ticketoverflow.idempotency.KeyClaim;
-import org.ticketoverflow.idempotency.KeyRecord;
 
 /**
  * Sells tickets by group commit. Every purchase of a concert joins that concert's window; one drainer per window
@@ -39,6 +38,11 @@ import org.ticketoverflow.idempotency.KeyRecord;
  * sale: the database does better with a few big transactions than with many small ones that fight for its cores
  * and its WAL. A window waiting for a slot keeps collecting purchases, so its next batch is bigger; slots are
  * handed out fairly, and a batch never waits for another concert's row lock.
+ *
+ * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
+ * transaction (one more multi-row insert per batch), so its ticket and its key commit together. If another node
+ * recorded one of the batch's keys in the meantime, the batch rolls back, those purchases are answered from the
+ * winner's record, and the rest are sold again in a new transaction.
  *
  * <p>Waiting is bounded: past {@code maxWaiting} purchases in the node, new ones are shed at once (503) rather
  * than queued into a timeout. Hazard: a future that is never completed would hang its request; every path out of
@@ -146,7 +150,9 @@ public class BoxOffice {
                 outcomes = transactions.execute(tx -> commit(concertId, selling));
             } catch (DuplicateKeyException raced) {
                 // another node recorded one of these keys after this batch looked: answer those from the record
-                open = attempt < MAX_KEY_RACES ? answerRaced(selling, raced) : fail(concertId, selling, raced);
+                open = attempt < MAX_KEY_RACES
+                        ? answerRaced(concertId, selling, raced)
+                        : fail(concertId, selling, raced);
                 continue;
             } catch (RuntimeException e) {
                 open = fail(concertId, selling, e);
@@ -189,23 +195,14 @@ public class BoxOffice {
     }
 
     /** Answers the purchases whose key is recorded now from that record; the others are to be sold again. */
-    private List<Purchase> answerRaced(List<Purchase> batch, DuplicateKeyException raced) {
-        Map<String, KeyRecord> records = receipts.recorded(batch);
-        List<Purchase> rest = new ArrayList<>();
-        for (Purchase purchase : batch) {
-            KeyRecord record = purchase.claim == null
-                    ? null
-                    : records.get(purchase.claim.key().value());
-            if (record == null) {
-                rest.add(purchase);
-            } else {
-                purchase.outcome.complete(count(new PurchaseOutcome.Replayed(record)));
-            }
+    private List<Purchase> answerRaced(String concertId, List<Purchase> batch, DuplicateKeyException raced) {
+        Map<Purchase, PurchaseOutcome> replays = receipts.raced(batch);
+        if (replays.isEmpty()) {
+            return fail(concertId, batch, raced);
         }
-        log.info(
-                "a purchase batch met {} idempotency keys another node recorded first; answered from the record",
-                batch.size() - rest.size());
-        return rest.size() < batch.size() ? rest : fail(null, batch, raced);
+        log.info("a purchase batch met {} idempotency keys another node recorded first", replays.size());
+        replays.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+        return batch.stream().filter(p -> !replays.containsKey(p)).toList();
     }
 
     private List<Purchase> fail(String concertId, List<Purchase> batch, RuntimeException e) {

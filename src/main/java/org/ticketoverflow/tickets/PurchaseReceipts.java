@@ -51,8 +51,22 @@ class PurchaseReceipts {
         return settled;
     }
 
-    /** The records of the batch's keys that exist, by key value. */
-    Map<String, KeyRecord> recorded(List<Purchase> batch) {
+    /** After the batch lost a race on a key: replays for the purchases whose key is recorded now. */
+    Map<Purchase, PurchaseOutcome> raced(List<Purchase> batch) {
+        Map<String, KeyRecord> records = recorded(batch);
+        Map<Purchase, PurchaseOutcome> replays = new LinkedHashMap<>();
+        for (Purchase purchase : batch) {
+            KeyRecord record = purchase.claim() == null
+                    ? null
+                    : records.get(purchase.claim().key().value());
+            if (record != null) {
+                replays.put(purchase, new PurchaseOutcome.Replayed(record));
+            }
+        }
+        return replays;
+    }
+
+    private Map<String, KeyRecord> recorded(List<Purchase> batch) {
         List<String> values = new ArrayList<>();
         for (Purchase purchase : batch) {
             if (purchase.claim() != null) {
