@@ -1,5 +1,6 @@
 package org.ticketoverflow.concerts;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,7 +45,9 @@ class ConcertsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ConcertView> create(
             @RequestBody JsonNode body,
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+            @Parameter(description = IdempotentRequests.POLICY)
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    String idempotencyKey) {
         if (idempotencyKey == null) {
             return createConcert(body, null);
         }

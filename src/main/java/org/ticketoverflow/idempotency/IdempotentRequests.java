@@ -26,6 +26,15 @@ public class IdempotentRequests {
 
     public static final String HEADER = KeyHeader.NAME;
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** The policy in a sentence or five, for the OpenAPI description of the header. */
+    public static final String POLICY = "Optional (IETF HTTPAPI Idempotency-Key draft): a quoted string or a bare"
+            + " token, 1-255 printable ASCII characters; malformed -> 400 naming the header. A repeat of the same"
+            + " request (same body) with the same key replays the recorded answer (same status and body, header"
+            + " Idempotent-Replayed: true) and changes nothing; 201, 400 and 422 are recorded, 503 is not. The same"
+            + " key with another body -> 422; while the first request is still being answered -> 409 with"
+            + " Retry-After. Keys are kept 24 h by default (TICKETOVERFLOW_IDEMPOTENCY_RETENTION). A purchase and"
+            + " its key commit in one transaction: a retry after a lost answer, on any node, never buys twice.";
+
     private static final int IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
 
     private final InFlight inFlight;

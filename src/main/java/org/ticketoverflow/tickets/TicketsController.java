@@ -2,6 +2,7 @@ package org.ticketoverflow.tickets;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +71,9 @@ class TicketsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketView> purchase(
             @RequestBody JsonNode body,
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+            @Parameter(description = IdempotentRequests.POLICY)
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    String idempotencyKey) {
         long start = System.nanoTime();
         try {
             return idempotencyKey == null
