@@ -40,9 +40,9 @@ import org.ticketoverflow.idempotency.KeyClaim;
  * handed out fairly, and a batch never waits for another concert's row lock.
  *
  * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
- * transaction (one more multi-row insert per batch), so its ticket and its key commit together. If another node
- * recorded one of the batch's keys in the meantime, the batch rolls back, those purchases are answered from the
- * winner's record, and the rest are sold again in a new transaction.
+ * transaction (one more multi-row insert per batch), so its ticket and its key commit together. If one of the
+ * batch's keys is recorded already (a retry, or another node was first), the batch rolls back, those purchases
+ * are answered from the record, and the rest are sold again in a new transaction.
  *
  * <p>Waiting is bounded: past {@code maxWaiting} purchases in the node, new ones are shed at once (503) rather
  * than queued into a timeout. Hazard: a future that is never completed would hang its request; every path out of
@@ -149,7 +149,7 @@ public class BoxOffice {
             try {
                 outcomes = transactions.execute(tx -> commit(concertId, selling));
             } catch (DuplicateKeyException raced) {
-                // another node recorded one of these keys after this batch looked: answer those from the record
+                // one of these keys is recorded already (a retry, or another node was first): answer from the record
                 open = attempt < MAX_KEY_RACES
                         ? answerRaced(concertId, selling, raced)
                         : fail(concertId, selling, raced);
@@ -164,9 +164,9 @@ public class BoxOffice {
         }
     }
 
-    /** One transaction: replays set aside, one seat increment, one ticket insert, one key insert. */
+    /** One transaction: one seat increment, one ticket insert, one key insert (a key twice: 409 for the second). */
     private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch) {
-        Map<Purchase, PurchaseOutcome> outcomes = receipts.settle(batch);
+        Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(batch);
         List<Purchase> selling = outcomes.isEmpty()
                 ? batch
                 : batch.stream().filter(p -> !outcomes.containsKey(p)).toList();
@@ -200,7 +200,7 @@ public class BoxOffice {
         if (replays.isEmpty()) {
             return fail(concertId, batch, raced);
         }
-        log.info("a purchase batch met {} idempotency keys another node recorded first", replays.size());
+        log.debug("a purchase batch met {} idempotency keys recorded already", replays.size());
         replays.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
         return batch.stream().filter(p -> !replays.containsKey(p)).toList();
     }
