@@ -48,7 +48,7 @@ class PurchaseReceipts {
         return duplicates;
     }
 
-    /** After the batch lost a race on a key: replays for the purchases whose key is recorded now. */
+    /** After the key insert failed: replays for the purchases whose key is recorded (by an earlier request). */
     Map<Purchase, PurchaseOutcome> raced(List<Purchase> batch) {
         Map<String, KeyRecord> records = recorded(batch);
         Map<Purchase, PurchaseOutcome> replays = new LinkedHashMap<>();
