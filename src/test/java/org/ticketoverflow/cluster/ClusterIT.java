@@ -257,6 +257,7 @@ class ClusterIT {
 
     @Test
     @Order(7)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES) // starts a JVM of its own on the busy cores, then 3000 purchases
     void keyedPurchasesRetriedOnTheOtherNodeAfterAKillAreEachSoldExactlyOnce() throws Exception {
         NodeProcess victim = cluster.start("api-3", "api");
         String concert = api.createConcert(api2, "Keyed burst", 100_000);
