@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.ticketoverflow.idempotency.IdempotencyKeys;
+import org.ticketoverflow.idempotency.KeyClaim;
 
 /**
  * The concerts table. Seats are only ever taken by {@link #takeSeats}, inside the caller's transaction, with
@@ -58,10 +60,12 @@ public class Concerts {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final IdempotencyKeys keys;
 
-    Concerts(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Concerts(JdbcClient jdbc, ApplicationEventPublisher events, IdempotencyKeys keys) {
         this.jdbc = jdbc;
         this.events = events;
+        this.keys = keys;
     }
 
     public List<Concert> all() {
@@ -139,8 +143,12 @@ public class Concerts {
         return jdbc.sql(LOCK).param("id", id).query(Concerts::concert).optional();
     }
 
+    /**
+     * Creates the concert and, in the same transaction, records the request's idempotency key (none: null) with
+     * its id; a key recorded already fails the whole creation with a duplicate-key error.
+     */
     @Transactional
-    public Concert create(NewConcert concert) {
+    public Concert create(NewConcert concert, KeyClaim claim) {
         String id = UUID.randomUUID().toString();
         jdbc.sql(INSERT)
                 .param("id", id)
@@ -151,6 +159,10 @@ public class Concerts {
                 .param("status", concert.status().name())
                 .param("now", now())
                 .update();
+        if (claim != null) {
+            keys.insert(List.of(claim.key().created(id)));
+            claim.markRecorded();
+        }
         events.publishEvent(new ConcertCreated(id));
         return new Concert(
                 id, concert.name(), concert.venue(), concert.date(), concert.capacity(), 0, concert.status(), 1);

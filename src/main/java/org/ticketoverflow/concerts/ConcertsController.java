@@ -11,9 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.ticketoverflow.idempotency.IdempotentRequests;
+import org.ticketoverflow.idempotency.KeyClaim;
 import org.ticketoverflow.web.BaseUrl;
 import org.ticketoverflow.web.ListResponses;
 import org.ticketoverflow.web.Paging;
@@ -24,16 +27,25 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/concerts")
 class ConcertsController {
 
+    static final String SCOPE = "POST /api/v1/concerts";
+
     private final Concerts concerts;
     private final ConcertSettings settings;
     private final BaseUrl baseUrl;
     private final ListResponses lists;
+    private final IdempotentRequests onceOnly;
 
-    ConcertsController(Concerts concerts, ConcertSettings settings, BaseUrl baseUrl, ListResponses lists) {
+    ConcertsController(
+            Concerts concerts,
+            ConcertSettings settings,
+            BaseUrl baseUrl,
+            ListResponses lists,
+            IdempotentRequests onceOnly) {
         this.concerts = concerts;
         this.lists = lists;
         this.settings = settings;
         this.baseUrl = baseUrl;
+        this.onceOnly = onceOnly;
     }
 
     @GetMapping
@@ -53,11 +65,35 @@ class ConcertsController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ConcertView> create(@RequestBody JsonNode body) {
-        Concert created = concerts.create(ConcertInput.forCreate(body, settings.maxCapacity()));
+    ResponseEntity<ConcertView> create(
+            @RequestBody JsonNode body,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return createConcert(body, null);
+        }
+        return onceOnly.once(SCOPE, idempotencyKey, body, claim -> createConcert(body, claim), id -> {
+            // the body was valid when the key was recorded; the bound is not checked again on a replay
+            NewConcert asSubmitted = ConcertInput.forCreate(body, Integer.MAX_VALUE);
+            return created(new Concert(
+                    id,
+                    asSubmitted.name(),
+                    asSubmitted.venue(),
+                    asSubmitted.date(),
+                    asSubmitted.capacity(),
+                    0,
+                    asSubmitted.status(),
+                    1));
+        });
+    }
+
+    private ResponseEntity<ConcertView> createConcert(JsonNode body, KeyClaim claim) {
+        return created(concerts.create(ConcertInput.forCreate(body, settings.maxCapacity()), claim));
+    }
+
+    private ResponseEntity<ConcertView> created(Concert concert) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(java.net.URI.create(baseUrl.of("/api/v1/concerts/" + created.id())))
-                .body(ConcertView.of(created));
+                .location(java.net.URI.create(baseUrl.of("/api/v1/concerts/" + concert.id())))
+                .body(ConcertView.of(concert));
     }
 
     @GetMapping("/{id}")

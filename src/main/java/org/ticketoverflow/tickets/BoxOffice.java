@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.concerts.SeatGrant;
+import org.ticketoverflow.idempotency.KeyClaim;
 import org.ticketoverflow.web.DatabaseReachability;
 
 /**
@@ -38,6 +40,11 @@ import org.ticketoverflow.web.DatabaseReachability;
  * and its WAL. A window waiting for a slot keeps collecting purchases, so its next batch is bigger; slots are
  * handed out fairly, and a batch never waits for another concert's row lock.
  *
+ * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
+ * transaction (one more multi-row insert per batch), so its ticket and its key commit together. If one of the
+ * batch's keys is recorded already (a retry, or another node was first), the batch rolls back, those purchases
+ * are answered from the record, and the rest are sold again in a new transaction.
+ *
  * <p>Waiting is bounded: past {@code maxWaiting} purchases in the node, new ones are shed at once (503) rather
  * than queued into a timeout. Hazard: a future that is never completed would hang its request; every path out of
  * {@link #drain} completes every future it took.
@@ -47,8 +54,12 @@ public class BoxOffice {
 
     private static final Logger log = LoggerFactory.getLogger(BoxOffice.class);
 
+    /** Rounds of a batch lost to other nodes' keys before it gives up (each round answers at least one purchase). */
+    private static final int MAX_KEY_RACES = 5;
+
     private final Concerts concerts;
     private final Tickets tickets;
+    private final PurchaseReceipts receipts;
     private final TransactionTemplate transactions;
     private final PurchaseSettings settings;
     private final DatabaseReachability database;
@@ -63,12 +74,14 @@ public class BoxOffice {
     BoxOffice(
             Concerts concerts,
             Tickets tickets,
+            PurchaseReceipts receipts,
             TransactionTemplate transactions,
             PurchaseSettings settings,
             DatabaseReachability database,
             MeterRegistry meters) {
         this.concerts = concerts;
         this.tickets = tickets;
+        this.receipts = receipts;
         this.transactions = transactions;
         this.settings = settings;
         this.database = database;
@@ -81,11 +94,16 @@ public class BoxOffice {
     }
 
     CompletableFuture<PurchaseOutcome> purchase(String concertId, String userId) {
+        return purchase(concertId, userId, null);
+    }
+
+    /** A purchase whose key (null: none) is recorded with its outcome, in the transaction of its batch. */
+    CompletableFuture<PurchaseOutcome> purchase(String concertId, String userId, KeyClaim claim) {
         if (waiting.incrementAndGet() > settings.maxWaiting()) {
             waiting.decrementAndGet();
             return CompletableFuture.completedFuture(count(new PurchaseOutcome.Shed()));
         }
-        Purchase purchase = new Purchase(userId, new CompletableFuture<>());
+        Purchase purchase = new Purchase(userId, claim, new CompletableFuture<>());
         Window window = windows.computeIfAbsent(concertId, Window::new);
         window.queue.add(purchase);
         if (window.draining.compareAndSet(false, true)) {
@@ -133,43 +151,73 @@ public class BoxOffice {
             batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null))));
             return;
         }
-        List<String> ids = new ArrayList<>(batch.size());
-        List<String> users = new ArrayList<>(batch.size());
-        for (Purchase purchase : batch) {
-            ids.add(UUID.randomUUID().toString());
-            users.add(purchase.userId);
-        }
-        SeatGrant grant;
-        try {
-            grant = transactions.execute(tx -> {
-                SeatGrant seats = concerts.takeSeats(concertId, batch.size());
-                if (seats.granted() > 0) {
-                    tickets.insert(
-                            concertId,
-                            ids.subList(0, seats.granted()),
-                            users.subList(0, seats.granted()),
-                            Instant.now().atOffset(ZoneOffset.UTC));
-                }
-                return seats;
-            });
-        } catch (RuntimeException e) {
-            log.error(
-                    "purchase batch of {} for concert {} failed; nothing of it was written",
-                    batch.size(),
-                    concertId,
-                    e);
-            batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
+        List<Purchase> open = batch;
+        for (int attempt = 1; !open.isEmpty(); attempt++) {
+            List<Purchase> selling = open;
+            Map<Purchase, PurchaseOutcome> outcomes;
+            try {
+                outcomes = transactions.execute(tx -> commit(concertId, selling));
+            } catch (DuplicateKeyException raced) {
+                // one of these keys is recorded already (a retry, or another node was first): answer from the record
+                open = attempt < MAX_KEY_RACES
+                        ? answerRaced(concertId, selling, raced)
+                        : fail(concertId, selling, raced);
+                continue;
+            } catch (RuntimeException e) {
+                open = fail(concertId, selling, e);
+                continue;
+            }
+            batchSizes.record(selling.size());
+            outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
             return;
         }
-        batchSizes.record(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Purchase purchase = batch.get(i);
-            PurchaseOutcome outcome = i < grant.granted()
-                    ? new PurchaseOutcome.Sold(
-                            new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null))
-                    : refusal(grant.refusal());
-            purchase.outcome.complete(count(outcome));
+    }
+
+    /** One transaction: one seat increment, one ticket insert, one key insert (a key twice: 409 for the second). */
+    private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch) {
+        Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(batch);
+        List<Purchase> selling = outcomes.isEmpty()
+                ? batch
+                : batch.stream().filter(p -> !outcomes.containsKey(p)).toList();
+        if (selling.isEmpty()) {
+            return outcomes;
         }
+        SeatGrant seats = concerts.takeSeats(concertId, selling.size());
+        List<String> ids = new ArrayList<>(seats.granted());
+        List<String> users = new ArrayList<>(seats.granted());
+        for (int i = 0; i < selling.size(); i++) {
+            Purchase purchase = selling.get(i);
+            PurchaseOutcome outcome = refusal(seats.refusal());
+            if (i < seats.granted()) {
+                ids.add(UUID.randomUUID().toString());
+                users.add(purchase.userId);
+                outcome = new PurchaseOutcome.Sold(
+                        new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null));
+            }
+            outcomes.put(purchase, outcome);
+        }
+        if (!ids.isEmpty()) {
+            tickets.insert(concertId, ids, users, Instant.now().atOffset(ZoneOffset.UTC));
+        }
+        receipts.record(concertId, outcomes);
+        return outcomes;
+    }
+
+    /** Answers the purchases whose key is recorded now from that record; the others are to be sold again. */
+    private List<Purchase> answerRaced(String concertId, List<Purchase> batch, DuplicateKeyException raced) {
+        Map<Purchase, PurchaseOutcome> replays = receipts.raced(batch);
+        if (replays.isEmpty()) {
+            return fail(concertId, batch, raced);
+        }
+        log.debug("a purchase batch met {} idempotency keys recorded already", replays.size());
+        replays.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+        return batch.stream().filter(p -> !replays.containsKey(p)).toList();
+    }
+
+    private List<Purchase> fail(String concertId, List<Purchase> batch, RuntimeException e) {
+        log.error("purchase batch of {} for concert {} failed; nothing of it was written", batch.size(), concertId, e);
+        batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
+        return List.of();
     }
 
     private static PurchaseOutcome refusal(SeatGrant.Refusal refusal) {
@@ -191,7 +239,7 @@ public class BoxOffice {
         return outcome;
     }
 
-    private record Purchase(String userId, CompletableFuture<PurchaseOutcome> outcome) {}
+    record Purchase(String userId, KeyClaim claim, CompletableFuture<PurchaseOutcome> outcome) {}
 
     private static final class Window {
         private final String concertId;

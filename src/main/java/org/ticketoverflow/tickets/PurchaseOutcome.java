@@ -1,5 +1,8 @@
 package org.ticketoverflow.tickets;
 
+import org.ticketoverflow.idempotency.KeyRecord;
+import org.ticketoverflow.web.RequestRejected;
+
 /** What became of one purchase attempt. */
 sealed interface PurchaseOutcome {
 
@@ -17,6 +20,12 @@ sealed interface PurchaseOutcome {
     /** The batch's transaction failed; nothing of it was written. */
     record Failed(Throwable cause) implements PurchaseOutcome {}
 
+    /** Not attempted: its idempotency key has a record already, the answer to replay. */
+    record Replayed(KeyRecord record) implements PurchaseOutcome {}
+
+    /** Not attempted: another purchase of the same batch carries the same idempotency key. */
+    record KeyInUse() implements PurchaseOutcome {}
+
     default String metricTag() {
         return switch (this) {
             case Sold s -> "sold";
@@ -25,6 +34,18 @@ sealed interface PurchaseOutcome {
             case UnknownConcert u -> "rejected";
             case Shed s -> "shed";
             case Failed f -> "failed";
+            case Replayed r -> "replayed";
+            case KeyInUse k -> "key_in_use";
+        };
+    }
+
+    /** The problem a refused purchase is answered with, and recorded under its key; null for the others. */
+    default RequestRejected refusal(String concertId) {
+        return switch (this) {
+            case SoldOut s -> RequestRejected.unprocessable("Concert " + concertId + " has no seats left");
+            case Cancelled c -> RequestRejected.unprocessable("Concert " + concertId + " is cancelled");
+            case UnknownConcert u -> RequestRejected.invalid("concert_id", "No concert with id " + concertId);
+            default -> null;
         };
     }
 }

@@ -20,10 +20,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.idempotency.IdempotentRequests;
+import org.ticketoverflow.idempotency.KeyClaim;
 import org.ticketoverflow.users.UserDirectory;
 import org.ticketoverflow.users.UsersServiceUnavailable;
 import org.ticketoverflow.web.BaseUrl;
@@ -47,6 +50,7 @@ class TicketsController {
     private final ListResponses lists;
     private final BaseUrl baseUrl;
     private final PurchaseSettings settings;
+    private final IdempotentRequests onceOnly;
     private final Timer purchaseDuration;
 
     TicketsController(
@@ -58,6 +62,7 @@ class TicketsController {
             ListResponses lists,
             BaseUrl baseUrl,
             PurchaseSettings settings,
+            IdempotentRequests onceOnly,
             MeterRegistry meters) {
         this.boxOffice = boxOffice;
         this.tickets = tickets;
@@ -67,44 +72,59 @@ class TicketsController {
         this.lists = lists;
         this.baseUrl = baseUrl;
         this.settings = settings;
+        this.onceOnly = onceOnly;
         this.purchaseDuration = Timer.builder("ticketoverflow.purchase.duration")
                 .description("time from a purchase request to its answer")
                 .register(meters);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TicketView> purchase(@RequestBody JsonNode body) {
+    ResponseEntity<TicketView> purchase(
+            @RequestBody JsonNode body,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         long start = System.nanoTime();
         try {
-            return sell(body);
+            return idempotencyKey == null
+                    ? sell(body, null)
+                    : onceOnly.once(PurchaseReceipts.SCOPE, idempotencyKey, body, claim -> sell(body, claim), id -> {
+                        Ticket sold = new Ticket(
+                                id, text(body, "concert_id"), text(body, "user_id"), PrintStatus.NOT_PRINTED, null);
+                        return created(sold);
+                    });
         } finally {
             purchaseDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private ResponseEntity<TicketView> sell(JsonNode body) {
+    private ResponseEntity<TicketView> sell(JsonNode body, KeyClaim claim) {
         String concertId = id(body, "concert_id");
         String userId = id(body, "user_id");
         if (!known(userId)) {
             throw RequestRejected.invalid("user_id", "No user with id " + userId);
         }
-        PurchaseOutcome outcome = await(boxOffice.purchase(concertId, userId));
+        PurchaseOutcome outcome = await(boxOffice.purchase(concertId, userId, claim));
         return switch (outcome) {
-            case PurchaseOutcome.Sold sold -> {
-                TicketView view = views.of(sold.ticket(), PrintStatus.NOT_PRINTED);
-                yield ResponseEntity.status(HttpStatus.CREATED)
-                        .location(URI.create(view.url()))
-                        .body(view);
-            }
-            case PurchaseOutcome.SoldOut s ->
-                throw RequestRejected.unprocessable("Concert " + concertId + " has no seats left");
-            case PurchaseOutcome.Cancelled c ->
-                throw RequestRejected.unprocessable("Concert " + concertId + " is cancelled");
-            case PurchaseOutcome.UnknownConcert u ->
-                throw RequestRejected.invalid("concert_id", "No concert with id " + concertId);
+            case PurchaseOutcome.Sold sold -> created(sold.ticket());
+            case PurchaseOutcome.SoldOut s -> throw s.refusal(concertId);
+            case PurchaseOutcome.Cancelled c -> throw c.refusal(concertId);
+            case PurchaseOutcome.UnknownConcert u -> throw u.refusal(concertId);
             case PurchaseOutcome.Shed s -> throw busy("Too many purchases in progress; try again shortly");
             case PurchaseOutcome.Failed f -> throw busy("The purchase could not be completed; nothing was sold");
+            case PurchaseOutcome.Replayed r ->
+                onceOnly.replay(
+                        claim,
+                        r.record(),
+                        id -> created(new Ticket(id, concertId, userId, PrintStatus.NOT_PRINTED, null)));
+            case PurchaseOutcome.KeyInUse k ->
+                throw RequestRejected.conflict("A purchase with this Idempotency-Key is still being answered", 1);
         };
+    }
+
+    private ResponseEntity<TicketView> created(Ticket ticket) {
+        TicketView view = views.of(ticket, PrintStatus.NOT_PRINTED);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create(view.url()))
+                .body(view);
     }
 
     @GetMapping("/{id}")
@@ -173,6 +193,11 @@ class TicketsController {
     private RequestRejected busy(String detail) {
         return RequestRejected.unavailable(
                 detail, (int) Math.max(1, settings.retryAfter().toSeconds()));
+    }
+
+    /** A field of a body that was valid when its key was recorded (the replay is of the same request). */
+    private static String text(JsonNode body, String field) {
+        return body.get(field).stringValue();
     }
 
     private static String id(JsonNode body, String field) {

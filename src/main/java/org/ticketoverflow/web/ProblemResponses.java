@@ -75,6 +75,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return switch (rejection.status()) {
             case BAD_REQUEST -> "invalid-request";
             case NOT_FOUND -> "not-found";
+            case CONFLICT -> "in-progress";
             case UNPROCESSABLE_CONTENT -> "unprocessable";
             case SERVICE_UNAVAILABLE -> "try-again";
             default -> "error";

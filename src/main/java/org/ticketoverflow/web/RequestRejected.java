@@ -29,6 +29,11 @@ public final class RequestRejected extends RuntimeException {
         return new RequestRejected(HttpStatus.NOT_FOUND, detail, null, null);
     }
 
+    /** 409 with {@code Retry-After}: another request is doing this right now; try again shortly. */
+    public static RequestRejected conflict(String detail, int retryAfterSeconds) {
+        return new RequestRejected(HttpStatus.CONFLICT, detail, null, retryAfterSeconds);
+    }
+
     /** 422: understood, valid, but cannot be done (e.g. no seats left). */
     public static RequestRejected unprocessable(String detail) {
         return new RequestRejected(HttpStatus.UNPROCESSABLE_CONTENT, detail, null, null);

@@ -54,6 +54,33 @@ final class ApiClient {
         return new Purchase(response.statusCode(), ticketId);
     }
 
+    /** A keyed purchase answer: the status, the ticket id of a 201, whether it was replayed from the key's record. */
+    record KeyedPurchase(int status, String ticketId, boolean replayed) {}
+
+    /** Buys one ticket under an Idempotency-Key; an IOException means no answer came. */
+    KeyedPurchase purchase(NodeProcess node, String concertId, String key) throws IOException {
+        String body = """
+                {"concert_id": "%s", "user_id": "%s"}
+                """.formatted(concertId, USER);
+        HttpRequest request = HttpRequest.newBuilder(node.uri("/api/v1/tickets"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = send(request);
+        String ticketId = response.statusCode() == 201
+                ? json.readTree(response.body()).get("id").asString()
+                : null;
+        return new KeyedPurchase(
+                response.statusCode(),
+                ticketId,
+                response.headers()
+                        .firstValue("Idempotent-Replayed")
+                        .map("true"::equals)
+                        .orElse(false));
+    }
+
     int requestPrint(NodeProcess node, String ticketId) {
         return unchecked(() -> send(post(node, "/api/v1/tickets/" + ticketId + "/print", "")))
                 .statusCode();

@@ -255,6 +255,41 @@ class ClusterIT {
         assertThat(database.concert(concert).sold()).isEqualTo(committed.size() + 1);
     }
 
+    @Test
+    @Order(7)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES) // starts a JVM of its own on the busy cores, then 3000 purchases
+    void keyedPurchasesRetriedOnTheOtherNodeAfterAKillAreEachSoldExactlyOnce() throws Exception {
+        NodeProcess victim = cluster.start("api-3", "api");
+        String concert = api.createConcert(api2, "Keyed burst", 100_000);
+        int clients = 3000;
+        KeyedBuyers buyers = KeyedBuyers.start(api, victim, api2, concert, clients, 64);
+        await("keyed purchases answered before the kill")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> buyers.answeredByFirst() >= 500);
+        assertThat(victim.kill9()).isEqualTo(137);
+        buyers.awaitEnd(Duration.ofMinutes(4));
+
+        Map<String, ApiClient.KeyedPurchase> answers = buyers.answers();
+        assertThat(answers).as("buyers with a final answer").hasSize(clients);
+        assertThat(answers.values())
+                .allSatisfy(
+                        answer -> assertThat(answer.status()).as("final answer").isEqualTo(201));
+        Set<String> answered =
+                answers.values().stream().map(ApiClient.KeyedPurchase::ticketId).collect(Collectors.toSet());
+        assertThat(answered).as("distinct tickets named by the answers").hasSize(clients);
+        assertThat(database.ticketIds(concert))
+                .as("tickets of the concert: exactly the ones the %d keys were answered with", clients)
+                .isEqualTo(answered);
+        assertThat(database.concert(concert).sold()).isEqualTo(clients);
+        long replayed = answers.values().stream()
+                .filter(ApiClient.KeyedPurchase::replayed)
+                .count();
+        System.out.printf(
+                "ClusterIT: %d keyed buyers; %d answered by the killed node, %d retried on the other, %d of those "
+                        + "replayed a ticket the killed node had committed without answering%n",
+                clients, buyers.answeredByFirst(), buyers.unansweredByFirst(), replayed);
+    }
+
     private List<String> buy(String concert, int count) {
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -23,7 +23,17 @@ record Meters(String micrometerName, String prometheusName, Type type, Map<Strin
                     "ticketoverflow.purchases",
                     "ticketoverflow_purchases_total",
                     Type.COUNTER,
-                    Map.of("outcome", Set.of("sold", "sold_out", "cancelled", "rejected", "shed", "failed"))),
+                    Map.of(
+                            "outcome",
+                            Set.of(
+                                    "sold",
+                                    "sold_out",
+                                    "cancelled",
+                                    "rejected",
+                                    "shed",
+                                    "failed",
+                                    "replayed",
+                                    "key_in_use"))),
             new Meters(
                     "ticketoverflow.purchase.duration",
                     "ticketoverflow_purchase_duration_seconds",
