@@ -36,6 +36,7 @@ class OpenApiDocumentTests {
                         "getConcert",
                         "updateConcert",
                         "getSeatingPlan",
+                        "getAvailability",
                         "listTickets",
                         "purchaseTicket",
                         "ticketsHealth",
