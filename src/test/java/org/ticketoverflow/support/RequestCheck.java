@@ -119,6 +119,9 @@ final class RequestCheck {
             return values;
         }
         for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue; // "?&limit=2": an empty pair names no parameter (servlet containers skip it too)
+            }
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
