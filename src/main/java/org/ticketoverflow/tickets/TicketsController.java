@@ -2,6 +2,8 @@ package org.ticketoverflow.tickets;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,14 +26,10 @@ import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.users.UserDirectory;
 import org.ticketoverflow.users.UsersServiceUnavailable;
 import org.ticketoverflow.web.RequestRejected;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/tickets")
 class TicketsController {
-
-    private static final Set<String> PURCHASE_FIELDS = Set.of("concert_id", "user_id");
-    private static final int MAX_ID_LENGTH = 100;
 
     private final BoxOffice boxOffice;
     private final Tickets tickets;
@@ -61,19 +58,20 @@ class TicketsController {
                 .register(meters);
     }
 
+    /** The body is read by {@link PurchaseRequest}, not by a message converter: see there why. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TicketView> purchase(@RequestBody JsonNode body) {
+    ResponseEntity<TicketView> purchase(HttpServletRequest request) throws IOException {
         long start = System.nanoTime();
         try {
-            return sell(body);
+            return sell(PurchaseRequest.read(request));
         } finally {
             purchaseDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private ResponseEntity<TicketView> sell(JsonNode body) {
-        String concertId = id(body, "concert_id");
-        String userId = id(body, "user_id");
+    private ResponseEntity<TicketView> sell(PurchaseRequest body) {
+        String concertId = body.concertId();
+        String userId = body.userId();
         if (!known(userId)) {
             throw RequestRejected.invalid("user_id", "No user with id " + userId);
         }
@@ -145,27 +143,5 @@ class TicketsController {
     private RequestRejected busy(String detail) {
         return RequestRejected.unavailable(
                 detail, (int) Math.max(1, settings.retryAfter().toSeconds()));
-    }
-
-    private static String id(JsonNode body, String field) {
-        if (body == null || !body.isObject()) {
-            throw RequestRejected.invalid(null, "The request body must be a JSON object");
-        }
-        for (String name : body.propertyNames()) {
-            if (!PURCHASE_FIELDS.contains(name)) {
-                throw RequestRejected.invalid(
-                        name, "Unknown field '" + name + "'; a purchase has exactly " + "concert_id and user_id");
-            }
-        }
-        JsonNode value = body.get(field);
-        if (value == null) {
-            throw RequestRejected.invalid(field, "Field '" + field + "' is required");
-        }
-        if (!value.isString()
-                || value.stringValue().isBlank()
-                || value.stringValue().length() > MAX_ID_LENGTH) {
-            throw RequestRejected.invalid(field, "'" + field + "' must be a non-blank id string");
-        }
-        return value.stringValue();
     }
 }
