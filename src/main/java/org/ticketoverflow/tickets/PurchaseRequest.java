@@ -1,5 +1,6 @@
 package org.ticketoverflow.tickets;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,9 @@ import tools.jackson.core.json.JsonFactory;
  * an empty body or anything after the object → the malformed-JSON 400), then exactly the keys
  * {@code concert_id} and {@code user_id}, each once, each a non-blank string; anything else → 400 naming the field.
  */
-record PurchaseRequest(String concertId, String userId) {
+record PurchaseRequest(
+        @JsonProperty("concert_id") String concertId,
+        @JsonProperty("user_id") String userId) {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_ID_LENGTH = 100;

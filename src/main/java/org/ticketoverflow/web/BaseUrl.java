@@ -9,10 +9,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The scheme, host and port clients reach us at: the configured public base URL, else what the current request
  * used. Behind a load balancer, Tomcat's {@code RemoteIpValve} ({@code server.forward-headers-strategy: native})
  * has already applied X-Forwarded-Proto/Host/Port to the request's scheme, server name and port when the peer is
- * a trusted proxy, so reading them here is enough.
+ * a trusted proxy. One gap is filled here: the valve drops the port of an X-Forwarded-Host such as
+ * {@code tickets.example.com:8443} (what nginx's {@code $http_host} sends) and falls back to the scheme's default.
  */
 @Component
 public class BaseUrl {
+
+    /** Set by Tomcat's RemoteIpValve on a request that came through a trusted proxy. */
+    private static final String TOMCAT_FORWARDED = "org.apache.tomcat.request.forwarded";
 
     private final String configured;
 
@@ -33,7 +37,30 @@ public class BaseUrl {
         }
         HttpServletRequest request =
                 ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        return of(request.getScheme(), request.getServerName(), request.getServerPort(), request.getContextPath());
+        return of(request.getScheme(), request.getServerName(), port(request), request.getContextPath());
+    }
+
+    /** The request's port, or the one a trusted proxy gave with X-Forwarded-Host (and no X-Forwarded-Port). */
+    private static int port(HttpServletRequest request) {
+        if (request.getAttribute(TOMCAT_FORWARDED) == null || request.getHeader("X-Forwarded-Port") != null) {
+            return request.getServerPort();
+        }
+        String host = request.getHeader("X-Forwarded-Host");
+        if (host == null) {
+            return request.getServerPort();
+        }
+        int comma = host.indexOf(',');
+        String first = (comma < 0 ? host : host.substring(0, comma)).strip();
+        int colon = first.lastIndexOf(':');
+        if (colon < 0 || colon < first.lastIndexOf(']')) {
+            return request.getServerPort();
+        }
+        try {
+            int port = Integer.parseInt(first.substring(colon + 1));
+            return port > 0 && port <= 65535 ? port : request.getServerPort();
+        } catch (NumberFormatException e) {
+            return request.getServerPort();
+        }
     }
 
     /** {@code scheme://host[:port]context}, the port left out where it is the scheme's default. */

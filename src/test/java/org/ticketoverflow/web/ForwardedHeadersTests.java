@@ -54,6 +54,19 @@ class ForwardedHeadersTests {
     }
 
     @Test
+    void aHostWithItsPortAsNginxForwardsIt() {
+        assertLinks(
+                node.api(),
+                "https://tickets.example.com:8443",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "tickets.example.com:8443");
+        assertLinks(
+                node.api(), "http://localhost:8080", "X-Forwarded-Proto", "http", "X-Forwarded-Host", "localhost:8080");
+    }
+
+    @Test
     void plainHttpFromTheLoadBalancerDropsTheDefaultPort() {
         assertLinks(
                 node.api(),
@@ -70,6 +83,19 @@ class ForwardedHeadersTests {
     }
 
     @Test
+    void anExplicitForwardedPortWinsOverTheHostsPort() {
+        assertLinks(
+                node.api(),
+                "https://tickets.example.com:9443",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "tickets.example.com:8443",
+                "X-Forwarded-Port",
+                "9443");
+    }
+
+    @Test
     void headersFromAPeerThatIsNotATrustedProxyAreIgnored() {
         try (AppInstance strict = AppInstance.startOnOwnH2("server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.1")) {
             assertLinks(
@@ -78,7 +104,7 @@ class ForwardedHeadersTests {
                     "X-Forwarded-Proto",
                     "https",
                     "X-Forwarded-Host",
-                    "evil.example.com");
+                    "evil.example.com:666");
         }
     }
 
