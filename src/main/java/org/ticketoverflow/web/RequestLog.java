@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code org.ticketoverflow.requests}.
  *
  * <p>Off unless {@code TICKETOVERFLOW_REQUEST_LOG=true}: the console appender writes synchronously, and one line
- * per request cost about a tenth of a purchase's time on the benchmark box (see docs/benchmarks.md). Setting the
+ * per request cost ~7 % of a purchase's CPU in the benchmark (see docs/benchmarks.md). Setting the
  * logger to WARN switches it off too.
  */
 @Component
