@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,8 +36,9 @@ import org.ticketoverflow.web.DatabaseReachability;
  *
  * <p>At most {@code maxConcurrentBatches} batches commit at once in a node, whatever the number of concerts on
  * sale: the database does better with a few big transactions than with many small ones that fight for its cores
- * and its WAL. A window waiting for a slot keeps collecting purchases, so its next batch is bigger; slots are
- * handed out fairly, and a batch never waits for another concert's row lock.
+ * and its WAL. The slots are that many threads taking windows in turn from one queue: a window waiting for a
+ * slot keeps collecting purchases, so its next batch is bigger; slots are handed out fairly (first come, first
+ * served), and a batch never waits for another concert's row lock.
  *
  * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
  * transaction (one more multi-row insert per batch), so its ticket and its key commit together. If one of the
@@ -65,8 +65,7 @@ public class BoxOffice {
     private final DatabaseReachability database;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final ExecutorService drainers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore commitSlots;
+    private final ExecutorService commitSlots;
     private final DistributionSummary batchSizes;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
@@ -86,7 +85,11 @@ public class BoxOffice {
         this.settings = settings;
         this.database = database;
         this.meters = meters;
-        this.commitSlots = new Semaphore(settings.maxConcurrentBatches(), true);
+        // platform threads, not virtual ones: a batch's four database round trips must not queue behind every
+        // request thread for the two carriers each time its socket read returns (docs/benchmarks.md)
+        this.commitSlots = Executors.newFixedThreadPool(
+                settings.maxConcurrentBatches(),
+                Thread.ofPlatform().daemon().name("purchase-batch-", 0).factory());
         this.batchSizes = DistributionSummary.builder("ticketoverflow.purchase.batch.size")
                 .description("purchases committed per transaction")
                 .register(meters);
@@ -107,7 +110,7 @@ public class BoxOffice {
         Window window = windows.computeIfAbsent(concertId, Window::new);
         window.queue.add(purchase);
         if (window.draining.compareAndSet(false, true)) {
-            drainers.execute(() -> drain(window));
+            commitSlots.execute(() -> drain(window));
         }
         return purchase.outcome.whenComplete((outcome, error) -> waiting.decrementAndGet());
     }
@@ -116,32 +119,27 @@ public class BoxOffice {
         return waiting.get();
     }
 
+    /**
+     * One turn of a window in a commit slot. The batch is taken only now, so it kept growing while the window
+     * waited for the slot; a window with more to sell goes to the back of the line, so slots go round fairly.
+     */
     private void drain(Window window) {
-        while (true) {
-            List<Purchase> batch;
-            // the slot is taken BEFORE the batch: while a window waits for one, its batch keeps growing
-            commitSlots.acquireUninterruptibly();
-            try {
-                batch = window.take(settings.maxBatch());
-                if (!batch.isEmpty()) {
-                    sell(window.concertId, batch);
-                }
-            } finally {
-                commitSlots.release();
-            }
-            if (batch.isEmpty()) {
-                window.draining.set(false);
-                if (window.queue.isEmpty()) {
-                    // an idle window goes, so unknown concert ids cannot grow the map; a late arrival that still
-                    // holds this window drains it itself (it wins the flag), correctness never depends on the map
-                    windows.remove(window.concertId, window);
-                    return;
-                }
-                // a purchase arrived between take() and set(false): whoever wins the flag drains it
-                if (!window.draining.compareAndSet(false, true)) {
-                    return;
-                }
-            }
+        List<Purchase> batch = window.take(settings.maxBatch());
+        if (!batch.isEmpty()) {
+            sell(window.concertId, batch);
+            commitSlots.execute(() -> drain(window));
+            return;
+        }
+        window.draining.set(false);
+        if (window.queue.isEmpty()) {
+            // an idle window goes, so unknown concert ids cannot grow the map; a late arrival that still
+            // holds this window drains it itself (it wins the flag), correctness never depends on the map
+            windows.remove(window.concertId, window);
+            return;
+        }
+        // a purchase arrived between take() and set(false): whoever wins the flag drains it
+        if (window.draining.compareAndSet(false, true)) {
+            commitSlots.execute(() -> drain(window));
         }
     }
 

@@ -16,7 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * One log event per API request, with its fields as key-value pairs (method, path, status, duration_ms,
  * client), so that with structured logging on ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} or
  * {@code logstash}) every request is a JSON document a log pipeline can query. Logger
- * {@code org.ticketoverflow.requests}; set it to WARN to switch request logging off.
+ * {@code org.ticketoverflow.requests}.
+ *
+ * <p>Off unless {@code TICKETOVERFLOW_REQUEST_LOG=true}: the console appender writes synchronously, and one line
+ * per request cost ~7 % of a purchase's CPU in the benchmark (see docs/benchmarks.md). Setting the
+ * logger to WARN switches it off too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,9 +28,15 @@ class RequestLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("org.ticketoverflow.requests");
 
+    private final boolean enabled;
+
+    RequestLog(WebSettings settings) {
+        this.enabled = settings.requestLog();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !log.isInfoEnabled() || !request.getRequestURI().startsWith("/api/");
+        return !enabled || !log.isInfoEnabled() || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

@@ -154,7 +154,34 @@ abstract class TicketsApiScenarios extends HttpScenario {
                         "unknown user_id",
                         "{\"concert_id\": \"%1$s\", \"user_id\": \"" + ApiClient.UNKNOWN_USER + "\"}",
                         "user_id"),
-                Arguments.of("non-uuid user_id", "{\"concert_id\": \"%1$s\", \"user_id\": \"nobody\"}", "user_id"));
+                Arguments.of("non-uuid user_id", "{\"concert_id\": \"%1$s\", \"user_id\": \"nobody\"}", "user_id"),
+                Arguments.of("null user_id", "{\"concert_id\": \"%1$s\", \"user_id\": null}", "user_id"),
+                Arguments.of("boolean concert_id", "{\"concert_id\": true, \"user_id\": \"%2$s\"}", "concert_id"),
+                Arguments.of("array concert_id", "{\"concert_id\": [\"%1$s\"], \"user_id\": \"%2$s\"}", "concert_id"),
+                Arguments.of("fractional user_id", "{\"concert_id\": \"%1$s\", \"user_id\": 1.5}", "user_id"),
+                Arguments.of("blank concert_id", "{\"concert_id\": \"   \", \"user_id\": \"%2$s\"}", "concert_id"),
+                Arguments.of(
+                        "over-long concert_id",
+                        "{\"concert_id\": \"" + "c".repeat(101) + "\", \"user_id\": \"%2$s\"}",
+                        "concert_id"),
+                Arguments.of(
+                        "duplicate concert_id",
+                        "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s\", \"concert_id\": \"%1$s\"}",
+                        "concert_id"),
+                Arguments.of(
+                        "duplicate user_id",
+                        "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s\", \"user_id\": \"%2$s\"}",
+                        "user_id"),
+                Arguments.of(
+                        "unknown key first, with a nested value",
+                        "{\"seats\": [1, {\"a\": 2}], \"concert_id\": 5, \"user_id\": \"%2$s\"}",
+                        "seats"),
+                Arguments.of(
+                        "key differing in case", "{\"Concert_Id\": \"%1$s\", \"user_id\": \"%2$s\"}", "Concert_Id"),
+                Arguments.of(
+                        "unknown key beside valid ones",
+                        "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s\", \"idempotency\": null}",
+                        "idempotency"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,7 +212,54 @@ abstract class TicketsApiScenarios extends HttpScenario {
                 Arguments.of("JSON array", "[{\"concert_id\": \"x\", \"user_id\": \"" + user(12) + "\"}]"),
                 Arguments.of("JSON null", "null"),
                 Arguments.of("JSON string", "\"ticket\""),
-                Arguments.of("no body", ""));
+                Arguments.of("JSON number", "42"),
+                Arguments.of("empty array", "[]"),
+                Arguments.of("no body", ""),
+                Arguments.of("only whitespace", "  \n "));
+    }
+
+    /** Not one JSON value: the malformed-JSON problem, whatever the fields would have been. */
+    static Stream<Arguments> malformedPurchaseBodies() {
+        return Stream.of(
+                Arguments.of("cut off", "{\"concert_id\": "),
+                Arguments.of("no body", ""),
+                Arguments.of("only whitespace", "   "),
+                Arguments.of("trailing garbage", "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s\"} x"),
+                Arguments.of("two objects", "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s\"}{}"),
+                Arguments.of("trailing comma", "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s\",}"),
+                Arguments.of("single quotes", "{'concert_id': '%1$s', 'user_id': '%2$s'}"),
+                Arguments.of("unquoted key", "{concert_id: \"%1$s\", \"user_id\": \"%2$s\"}"),
+                Arguments.of("unterminated string", "{\"concert_id\": \"%1$s\", \"user_id\": \"%2$s}"),
+                Arguments.of("unknown key, then cut off", "{\"seat\": 4, \"concert_id\": "),
+                Arguments.of("nested too deep", "[".repeat(2000) + "]".repeat(2000)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedPurchaseBodies")
+    void answersMalformedJsonForABodyThatIsNotOneJsonValue(String description, String body) {
+        String concertId = api.createConcert(3).get("id").stringValue();
+
+        JsonNode problem = assertProblem(api.post(TICKETS, body.formatted(concertId, user(12))), 400);
+
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://ticketoverflow.org/problems/malformed-json");
+        assertThat(problem.get("detail").stringValue()).isEqualTo("The request body is not valid JSON or is missing");
+        assertThat(problem.has("field")).isFalse();
+        assertThat(api.tickets("concert_id=" + concertId).size()).isZero();
+    }
+
+    @Test
+    void refusesAPurchaseThatIsNotJson() {
+        String concertId = api.createConcert(3).get("id").stringValue();
+
+        ApiResponse plain = api.send(
+                "POST",
+                TICKETS,
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"concert_id\": \"%s\", \"user_id\": \"%s\"}".formatted(concertId, user(12))),
+                "text/plain");
+
+        assertProblem(plain, 415);
+        assertThat(api.tickets("concert_id=" + concertId).size()).isZero();
     }
 
     @Test
