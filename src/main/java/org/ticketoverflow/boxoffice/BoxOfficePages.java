@@ -37,7 +37,10 @@ class BoxOfficePages implements WebMvcConfigurer {
             // revalidated on every load (cheap 304s): a new jar's pages never mix with an old one's scripts
             CacheControl revalidate =
                     CacheControl.maxAge(Duration.ZERO).cachePublic().mustRevalidate();
-            registry.addResourceHandler("/*.html")
+            // the pages by name, not /*.html: other pages of the jar (Swagger UI's) are not the box office's
+            registry.addResourceHandler(PageSecurityHeaders.PAGES.stream()
+                            .filter(page -> page.endsWith(".html"))
+                            .toArray(String[]::new))
                     .addResourceLocations(LOCATION)
                     .setCacheControl(revalidate);
             registry.addResourceHandler("/assets/**")

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The opt-in staff check (our decision): with {@code TICKETOVERFLOW_ADMIN_TOKEN} set, {@code POST} and {@code PUT}
- * under {@code /api/v1/concerts} need {@code Authorization: Bearer <token>}; none → 401, a wrong one → 403, and the
+ * The opt-in staff check (our decision): with {@code TICKETOVERFLOW_ADMIN_TOKEN} set, the two writes of the catalogue,
+ * {@code POST /api/v1/concerts} and {@code PUT /api/v1/concerts/{id}}, need {@code Authorization: Bearer <token>};
+ * any other method or path is left to routing (405, 404) as without a token. None → 401, a wrong one → 403, and the
  * request never reaches the controller, so nothing is written. Ordered right after the request log, the
  * worker-role check and the body size limit, so it also runs ahead of any later filter (such as an Idempotency-Key
  * replay): a refused request learns nothing. Tokens are compared as SHA-256 digests with
@@ -40,8 +41,12 @@ class AdminToken extends OncePerRequestFilter {
         String method = request.getMethod();
         String path = request.getRequestURI();
         return expected == null
-                || !("POST".equals(method) || "PUT".equals(method))
-                || !(path.equals(CONCERTS) || path.startsWith(CONCERTS + "/"));
+                || !(("POST".equals(method) && path.equals(CONCERTS)) || ("PUT".equals(method) && isConcert(path)));
+    }
+
+    /** {@code /api/v1/concerts/{id}}: one more path segment, not a sub-resource such as {@code …/seats}. */
+    private static boolean isConcert(String path) {
+        return path.startsWith(CONCERTS + "/") && path.indexOf('/', CONCERTS.length() + 1) < 0;
     }
 
     @Override

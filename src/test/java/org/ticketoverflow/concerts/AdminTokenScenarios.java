@@ -97,4 +97,14 @@ abstract class AdminTokenScenarios extends HttpScenario {
                 node.post("/api/v1/tickets/" + bought.json().get("id").stringValue() + "/print", "");
         assertThat(print.status()).as("%s", print).isEqualTo(202);
     }
+
+    @Test
+    void guardsOnlyTheTwoCatalogueWritesOtherRequestsAreRoutedAsWithoutAToken() {
+        ApiClient node = guarded.api();
+        String id = api.createConcert(5).get("id").stringValue();
+
+        assertProblem(node.put("/api/v1/concerts/" + id + "/seats", "{}"), 405);
+        assertProblem(node.post("/api/v1/concerts/" + id, CONCERT), 405);
+        assertProblem(node.put("/api/v1/concerts", "{}"), 405);
+    }
 }

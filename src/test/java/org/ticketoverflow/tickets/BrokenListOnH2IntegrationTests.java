@@ -1,7 +1,6 @@
 package org.ticketoverflow.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ticketoverflow.support.Problems.assertProblem;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +49,7 @@ class BrokenListOnH2IntegrationTests {
                             INSERT INTO tickets (id, concert_id, user_id, print_status, created_at)
                             VALUES ('orphan', 'no-such-concert', :user, 'NOT_PRINTED', CURRENT_TIMESTAMP)""").param("user", user).update();
 
-            String answer = rawGet(api, "/api/v1/tickets?user_id=" + user);
+            String answer = rawGet(api, "/api/v1/tickets?user_id=" + user, "");
 
             assertThat(answer).startsWith("HTTP/1.1 200 ");
             assertThat(answer.toLowerCase()).contains("transfer-encoding: chunked");
@@ -58,9 +57,13 @@ class BrokenListOnH2IntegrationTests {
             assertThat(answer.stripTrailing()).doesNotEndWith("\r\n0").doesNotEndWith("]");
             assertThat(answer).doesNotContain("\r\n0\r\n\r\n");
 
-            assertProblem(
-                    api.get("/api/v1/tickets?user_id=" + user + "&limit=1000&after=" + cursorNearTheEnd(api, user)),
-                    500);
+            // a page is answered whole or not at all: a problem, read raw since 500 is no answer the contract promises
+            String page = rawGet(
+                    api,
+                    "/api/v1/tickets?user_id=" + user + "&limit=1000&after=" + cursorNearTheEnd(api, user),
+                    "Connection: close\r\n");
+            assertThat(page).startsWith("HTTP/1.1 500 ");
+            assertThat(page.toLowerCase()).contains("content-type: application/problem+json");
             assertThat(api.get("/api/v1/tickets/health").status()).isEqualTo(200);
             assertThat(api.tickets("concert_id=" + concertId).size()).isEqualTo(TICKETS + 1);
         } finally {
@@ -78,12 +81,12 @@ class BrokenListOnH2IntegrationTests {
                 .encodeToString(Long.toString(seq + TICKETS - 10).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String rawGet(ApiClient api, String path) throws IOException {
+    private static String rawGet(ApiClient api, String path, String extraHeaders) throws IOException {
         URI base = URI.create(api.baseUrl());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream()
-                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + extraHeaders + "\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
