@@ -1,22 +1,21 @@
 package org.ticketoverflow.boxoffice;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.ticketoverflow.jobs.NodeId;
+import org.ticketoverflow.jobs.PeriodicDuty;
 import org.ticketoverflow.web.NodeRoles;
 
 /**
- * Tells the other nodes (and the operations page) that this node is up: every {@link #EVERY} it rewrites its row
- * in {@code nodes}. A node whose row is older than {@link #UP_WITHIN} counts as down; rows silent for an hour are
+ * Tells the other nodes (and the operations page) that this node is up: every {@link #EVERY} (a periodic duty of
+ * the jobs module, on every node) it rewrites its row in {@code nodes}, under the node's {@link NodeId}. A node whose row is older than {@link #UP_WITHIN} counts as down; rows silent for an hour are
  * removed. A failed write is only logged: a database outage must not stop the node, and the row simply ages.
  */
 @Component
@@ -31,10 +30,9 @@ class NodeHeartbeat {
     private final String node;
     private final String roles;
 
-    NodeHeartbeat(Nodes nodes, NodeRoles roles) {
+    NodeHeartbeat(Nodes nodes, NodeRoles roles, NodeId node) {
         this.nodes = nodes;
-        this.node = hostname() + ":" + ProcessHandle.current().pid() + ":"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        this.node = node.value();
         List<String> names = new ArrayList<>();
         if (roles.api()) {
             names.add("api");
@@ -49,7 +47,11 @@ class NodeHeartbeat {
         return node;
     }
 
-    @Scheduled(fixedDelay = 5, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @Bean
+    static PeriodicDuty nodeHeartbeatDuty(NodeHeartbeat heartbeat) {
+        return PeriodicDuty.onEveryNode("writing this node's heartbeat", EVERY, heartbeat::beat);
+    }
+
     void beat() {
         Instant now = Instant.now();
         try {
@@ -57,18 +59,6 @@ class NodeHeartbeat {
             nodes.forgetSilentSince(now.minus(FORGET_AFTER));
         } catch (DataAccessException e) {
             log.warn("could not record this node's heartbeat: {}", e.getMessage());
-        }
-    }
-
-    private static String hostname() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -5,10 +5,11 @@ import java.net.UnknownHostException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Names this node as a lease owner. Hostname and pid tell operators where a job runs; the random part keeps two
- * incarnations apart when a restarted container gets the same hostname and pid.
+ * Names this node: as a lease owner of jobs and in the box office's node registry, so both say the same name.
+ * Hostname and pid tell operators where a job runs; the random part keeps two incarnations apart when a restarted
+ * container gets the same hostname and pid.
  */
-record NodeId(String value) {
+public record NodeId(String value) {
 
     static NodeId generate() {
         return new NodeId(hostname() + ":" + ProcessHandle.current().pid() + ":"

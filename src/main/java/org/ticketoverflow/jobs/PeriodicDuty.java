@@ -24,6 +24,11 @@ public record PeriodicDuty(String name, Duration interval, boolean everyNode, Ru
         }
     }
 
+    /** A duty for every node, whatever its roles. */
+    public static PeriodicDuty onEveryNode(String name, Duration interval, Runnable work) {
+        return new PeriodicDuty(name, interval, true, work);
+    }
+
     /** A duty for worker nodes. */
     public static PeriodicDuty onWorkers(String name, Duration interval, Runnable work) {
         return new PeriodicDuty(name, interval, false, work);

@@ -60,8 +60,8 @@ final class QueueUpkeep {
                 PeriodicDuty.onWorkers(
                         "taking back expired leases", settings.sweepInterval(), this::sweepExpiredLeases),
                 PeriodicDuty.onWorkers("deleting old failed jobs", settings.cleanupInterval(), this::deleteOldFailures),
-                new PeriodicDuty(
-                        "refreshing the queue gauges", settings.metricsInterval(), true, this::refreshMetrics));
+                PeriodicDuty.onEveryNode(
+                        "refreshing the queue gauges", settings.metricsInterval(), this::refreshMetrics));
     }
 
     /**
