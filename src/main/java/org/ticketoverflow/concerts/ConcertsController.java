@@ -30,6 +30,7 @@ class ConcertsController {
     static final String SCOPE = "POST /api/v1/concerts";
 
     private final Concerts concerts;
+    private final ConcertReads reads;
     private final ConcertSettings settings;
     private final BaseUrl baseUrl;
     private final ListResponses lists;
@@ -37,11 +38,13 @@ class ConcertsController {
 
     ConcertsController(
             Concerts concerts,
+            ConcertReads reads,
             ConcertSettings settings,
             BaseUrl baseUrl,
             ListResponses lists,
             IdempotentRequests onceOnly) {
         this.concerts = concerts;
+        this.reads = reads;
         this.lists = lists;
         this.settings = settings;
         this.baseUrl = baseUrl;
@@ -98,7 +101,7 @@ class ConcertsController {
 
     @GetMapping("/{id}")
     ConcertView one(@PathVariable String id) {
-        return concerts.find(id).map(ConcertView::of).orElseThrow(() -> unknown(id));
+        return reads.find(id).map(ConcertView::of).orElseThrow(() -> unknown(id));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

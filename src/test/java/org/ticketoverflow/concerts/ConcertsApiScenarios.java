@@ -6,6 +6,12 @@ import static org.ticketoverflow.support.Problems.assertProblem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +199,47 @@ abstract class ConcertsApiScenarios extends HttpScenario {
         assertThat(concert.get("capacity").intValue()).isEqualTo(40);
         assertThat(concert.get("status").stringValue()).isEqualTo("CANCELLED");
         assertThat(api.concert(id)).isEqualTo(concert);
+    }
+
+    /**
+     * GET /concerts/{id} shares one database read among the requests that arrive while another read of that concert
+     * runs (ConcertReads): whatever is shared, no GET that starts after a PUT returned may show what the PUT changed.
+     */
+    @Test
+    void everyReadThatStartsAfterARenameReturnedShowsTheNewName() throws Exception {
+        String id = api.createConcert(40).get("id").stringValue();
+        AtomicInteger renamed = new AtomicInteger(-1);
+        AtomicBoolean renaming = new AtomicBoolean(true);
+        List<String> stale = new CopyOnWriteArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int r = 0; r < 12; r++) {
+                running.add(readers.submit(() -> {
+                    while (renaming.get()) {
+                        int returned = renamed.get();
+                        ApiResponse read = api.get(CONCERTS + "/" + id);
+                        reads.incrementAndGet();
+                        String name = read.json().get("name").stringValue();
+                        int shown = name.startsWith("Rename ") ? Integer.parseInt(name.substring(7)) : -1;
+                        if (shown < returned) {
+                            stale.add(name + " read after Rename " + returned + " returned");
+                        }
+                    }
+                }));
+            }
+            for (int i = 0; i < 30; i++) {
+                ApiResponse put = api.put(CONCERTS + "/" + id, "{\"name\": \"Rename " + i + "\"}");
+                assertThat(put.status()).as("%s", put).isEqualTo(200);
+                renamed.set(i);
+            }
+            renaming.set(false);
+            for (Future<?> reader : running) {
+                reader.get();
+            }
+        }
+        assertThat(reads.get()).isGreaterThan(30);
+        assertThat(stale).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
