@@ -58,17 +58,24 @@ final class PrintTimes {
         return durations.isEmpty() ? 0 : durations.getLast();
     }
 
+    /** The {@code percent} percentile (nearest rank) of sorted {@code durations}, which must not be empty. */
+    private static long percentile(List<Long> durations, int percent) {
+        int rank = (int) Math.ceil(durations.size() * percent / 100.0);
+        return durations.get(Math.max(0, rank - 1));
+    }
+
     String figures() {
         List<Long> durations = millisToPrinted();
         if (durations.isEmpty()) {
             return "%d prints requested, none PRINTED".formatted(requestedCount());
         }
-        return "%d of %d PRINTED; time to PRINTED min %.1f s, p50 %.1f s, max %.1f s"
+        return "%d of %d PRINTED; time to PRINTED min %.1f s, p50 %.1f s, p95 %.1f s, max %.1f s"
                 .formatted(
                         durations.size(),
                         requestedCount(),
                         durations.getFirst() / 1000.0,
                         durations.get(durations.size() / 2) / 1000.0,
+                        percentile(durations, 95) / 1000.0,
                         durations.getLast() / 1000.0);
     }
 }

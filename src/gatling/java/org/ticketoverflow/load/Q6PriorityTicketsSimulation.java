@@ -7,7 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -118,37 +117,7 @@ public final class Q6PriorityTicketsSimulation extends TicketOverflowSimulation 
                                 Purchasing.purchase(ledger, clock),
                                 Purchasing.pauseAfterPurchase(session -> Duration.ZERO)))
                 .doIf(session -> session.contains("ticketId"))
-                .then(
-                        exec(http("request print")
-                                .post("/api/v1/tickets/#{ticketId}/print")
-                                .transformResponse((response, session) -> {
-                                    times.requested(session.getString("ticketId"), response.startTimestamp());
-                                    return response;
-                                })
-                                .check(status().is(202))),
-                        asLongAsDuring(
-                                        session -> !times.settled(session.getString("ticketId")),
-                                        patience,
-                                        "poll",
-                                        false)
-                                .on(
-                                        pause(poll),
-                                        exec(http("print status")
-                                                .get("/api/v1/tickets/#{ticketId}")
-                                                .transformResponse((response, session) -> {
-                                                    if (response.status().code() == 200) {
-                                                        String printStatus = TicketOverflowClient.parse(response.body()
-                                                                        .string())
-                                                                .path("print_status")
-                                                                .asText();
-                                                        times.observed(
-                                                                session.getString("ticketId"),
-                                                                printStatus,
-                                                                response.endTimestamp());
-                                                    }
-                                                    return response;
-                                                })
-                                                .check(status().is(200)))));
+                .then(Prints.requestAndAwait(times, poll, patience));
     }
 
     private long countUnprinted(String ticketsBody) {

@@ -102,6 +102,11 @@ final class SeatingWatch {
         return views(concertId).shownSold.get() >= ledger.of(concertId).sold();
     }
 
+    /** The worst staleness any view of this concert's plan has shown so far (see the class comment). */
+    Duration worstStaleness(String concertId) {
+        return Duration.ofMillis(views(concertId).worstLagMillis.get());
+    }
+
     long viewCount() {
         return byConcert.values().stream().mapToLong(plan -> plan.views.sum()).sum();
     }

@@ -201,17 +201,9 @@ public class Concerts {
     /**
      * Takes up to {@code requested} seats of a concert in the caller's transaction: as many as are left, all or
      * nothing per seat. Marks the concert SOLD_OUT when the last seat goes.
-     *
-     * <p>First one conditional update for all of them, which takes the row lock and the seats in one round trip:
-     * that is the whole story unless fewer than {@code requested} seats are left. Only then (the batch that sells
-     * the concert out, or a concert that is sold out, cancelled or unknown) the row is read under its lock to
-     * grant what is left or say why not.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SeatGrant takeSeats(String id, int requested) {
-        if (take(id, requested)) {
-            return new SeatGrant(requested, SeatGrant.Refusal.NONE);
-        }
         Optional<Concert> locked = lock(id);
         if (locked.isEmpty()) {
             return SeatGrant.refused(SeatGrant.Refusal.UNKNOWN_CONCERT);
@@ -224,14 +216,12 @@ public class Concerts {
         if (concert.status() != ConcertStatus.ACTIVE || granted <= 0) {
             return SeatGrant.refused(SeatGrant.Refusal.SOLD_OUT);
         }
-        if (!take(id, granted)) {
+        int updated =
+                jdbc.sql(TAKE_SEATS).param("id", id).param("granted", granted).update();
+        if (updated != 1) {
             throw new IllegalStateException("seats of concert " + id + " changed under its row lock");
         }
         return new SeatGrant(granted, granted == requested ? SeatGrant.Refusal.NONE : SeatGrant.Refusal.SOLD_OUT);
-    }
-
-    private boolean take(String id, int seats) {
-        return jdbc.sql(TAKE_SEATS).param("id", id).param("granted", seats).update() == 1;
     }
 
     private static java.time.OffsetDateTime now() {

@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
  * purchase path read the last result instead of each finding out the slow way (a request that waits for the
  * connection pool's timeout). A pool that is merely busy (every connection lent out, none failing) is not an
  * outage: the probe then keeps its last verdict.
+ *
+ * <p>It runs on Spring's scheduler, not as one of the jobs module's periodic duties: when the database hangs,
+ * those duties may all be stuck in database calls on their two threads, and the probe that notices the hang must
+ * not wait behind them.
  */
 @Component
 public class DatabaseReachability {
