@@ -63,6 +63,9 @@ class ConcertReads {
         try {
             return flight.done.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
@@ -70,10 +73,11 @@ class ConcertReads {
     /** Runs the flight's read, then hands the line to the next flight before anyone learns the result. */
     private void read(Line line, Flight flight) {
         Optional<Concert> concert = null;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             concert = reader.apply(line.id);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever happens, the line is handed on and the flight completed: a waiter must never hang
             failure = e;
         }
         synchronized (line) {
