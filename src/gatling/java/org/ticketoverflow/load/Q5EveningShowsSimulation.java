@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Q5 of docs/scenarios.md, evening shows: three concerts tonight (capacities 3000/2000/1500) on sale at once to
- * ~300 purchasers, some of whom print their ticket straight away ({@code -Dq5.printFraction}, default 0.01: at hamilton cost 2 worker slots print about 0.5 tickets/s, and 5 % of ~30 purchases/s would be three times that),
+ * ~300 purchasers, some of whom print their ticket straight away ({@code -Dq5.printFraction}, default 0.01: at
+ * hamilton's cost 2 worker slots print about 0.5 tickets/s, and 5 % of ~30 purchases/s would be three times that),
  * while 5 staff look at the seating plan of a random concert every 10 s. A purchaser who prints waits for the
  * print: it polls the ticket every {@code q5.pollMillis} (1 s) until PRINTED or ERROR, for at most
  * {@code q5.printTimeoutSeconds} (300 s), then buys on. The prints queue behind each other with a renderer as

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.ticketoverflow.support.Race;
 
 /** Coalesced reads: fewer reads than requests, and never an answer from a read that began before the request. */
 class ConcertReadsTests {
@@ -37,43 +34,29 @@ class ConcertReadsTests {
     @Test
     void concurrentRequestsShareReadsAndEachSeesEveryWriteThatEndedBeforeItArrived() throws Exception {
         ConcertReads concertReads = new ConcertReads(this::slowRead);
-        int requesters = 32;
-        int requestsEach = 50;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> stale = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> writer = threads.submit(() -> {
-                await(start);
-                for (int i = 0; i < 200; i++) {
-                    stored.incrementAndGet();
-                    pause(1);
-                }
+        int requests = 1600;
+        AtomicBoolean racing = new AtomicBoolean(true);
+        Thread writer = Thread.ofVirtual().start(() -> {
+            while (racing.get()) {
+                stored.incrementAndGet();
+                pause(1);
+            }
+        });
+        List<Boolean> stale;
+        try {
+            stale = Race.run(32, requests, i -> {
+                long seenBefore = stored.get(); // a write that had returned when the request arrived
+                return concertReads.find(ID).orElseThrow().version() < seenBefore;
             });
-            for (int r = 0; r < requesters; r++) {
-                stale.add(threads.submit(() -> {
-                    await(start);
-                    int staleAnswers = 0;
-                    for (int i = 0; i < requestsEach; i++) {
-                        long seenBefore = stored.get(); // a write that had returned when the request arrived
-                        Concert answer = concertReads.find(ID).orElseThrow();
-                        if (answer.version() < seenBefore) {
-                            staleAnswers++;
-                        }
-                    }
-                    return staleAnswers;
-                }));
-            }
-            start.countDown();
-            writer.get();
-            int staleTotal = 0;
-            for (Future<Integer> f : stale) {
-                staleTotal += f.get();
-            }
-            assertThat(staleTotal)
-                    .as("answers older than a write that returned before the request")
-                    .isZero();
+        } finally {
+            racing.set(false);
+            writer.join();
         }
-        int requests = requesters * requestsEach;
+
+        assertThat(stored.get()).as("writes during the race").isGreaterThan(10);
+        assertThat(stale)
+                .as("answers older than a write that returned before the request")
+                .doesNotContain(true);
         assertThat(reads.get()).as("reads for %d requests", requests).isLessThan(requests / 4);
     }
 
@@ -108,14 +91,6 @@ class ConcertReadsTests {
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
