@@ -21,9 +21,10 @@ import org.ticketoverflow.idempotency.IdempotencyKeys;
 import org.ticketoverflow.idempotency.KeyClaim;
 
 /**
- * The concerts table. Seats are only ever taken by {@link #takeSeats}, inside the caller's transaction, with
- * the capacity rule in the WHERE clause; the row lock it takes serialises buyers of one concert, which is why
- * callers batch (see the tickets module).
+ * The concerts table. Seats are only ever taken with the capacity rule in the WHERE clause and under the
+ * concert's row lock: by {@link #takeSeats}, inside the caller's transaction, and, on PostgreSQL, by the tickets
+ * module's one-statement sale of a batch without idempotency keys, which takes seats and inserts tickets
+ * together. The row lock serialises buyers of one concert, which is why callers batch (see the tickets module).
  */
 @Repository
 public class Concerts {

@@ -1,13 +1,18 @@
 package org.ticketoverflow.tickets;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +36,30 @@ public class Tickets {
     private static final String INSERT_HEAD =
             "INSERT INTO tickets (id, concert_id, user_id, print_status, created_at) VALUES ";
     private static final String INSERT_ROW = "(?, ?, ?, 'NOT_PRINTED', ?)";
+    /*
+     * The whole sale of a batch in one statement: the concert's row is locked (the subquery), as many seats as are
+     * left up to the batch's size are taken under the capacity rule of Concerts#takeSeats, and the first that many
+     * of the batch's tickets are inserted. The subquery's locked read gives the seats sold before this statement,
+     * so RETURNING can tell how many it granted.
+     */
+    private static final String SELL_HEAD = """
+            WITH seats AS (
+                UPDATE concerts c
+                SET sold = c.sold + LEAST(?, c.capacity - c.sold),
+                    status = CASE WHEN c.sold + LEAST(?, c.capacity - c.sold) = c.capacity THEN 'SOLD_OUT'
+                                  ELSE c.status END
+                FROM (SELECT id, sold FROM concerts WHERE id = ? FOR UPDATE) before
+                WHERE c.id = before.id AND c.status = 'ACTIVE' AND c.sold < c.capacity
+                RETURNING c.sold - before.sold AS granted
+            ), sold AS (
+                INSERT INTO tickets (id, concert_id, user_id, print_status, created_at)
+                SELECT wanted.id, ?, wanted.user_id, 'NOT_PRINTED', ?
+                FROM seats, (VALUES\s""";
+    private static final String SELL_TAIL = """
+            ) AS wanted (id, user_id, n)
+                WHERE wanted.n <= seats.granted
+            )
+            SELECT granted FROM seats""";
     private static final String REQUEST_PRINT = """
             UPDATE tickets
             SET print_status = 'PENDING'
@@ -52,9 +81,24 @@ public class Tickets {
             """;
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    Tickets(JdbcClient jdbc) {
+    Tickets(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = "PostgreSQL".equalsIgnoreCase(productName(dataSource));
+    }
+
+    private static String productName(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database holds the tickets", e);
+        }
+    }
+
+    /** Whether {@link #sellInOneStatement} can be used: PostgreSQL (H2 has no data-modifying WITH). */
+    boolean sellsInOneStatement() {
+        return postgres;
     }
 
     /** Inserts tickets in one multi-row statement (one round trip per batch). */
@@ -71,6 +115,34 @@ public class Tickets {
             params.add(at);
         }
         jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /**
+     * PostgreSQL only: sells a batch in one statement run on its own (auto-commit), so one round trip instead of
+     * a transaction's four, and the tickets are committed when it returns. Takes up to {@code ids.size()} seats
+     * and inserts the tickets of the first that many ids. Returns the seats granted, or empty when none could be
+     * (the concert is unknown, cancelled or sold out: the caller reads which).
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    OptionalInt sellInOneStatement(String concertId, List<String> ids, List<String> userIds, OffsetDateTime at) {
+        StringBuilder sql = new StringBuilder(SELL_HEAD.length() + SELL_TAIL.length() + ids.size() * 16);
+        sql.append(SELL_HEAD);
+        List<Object> params = new ArrayList<>(5 + ids.size() * 2);
+        params.add(ids.size());
+        params.add(ids.size());
+        params.add(concertId);
+        params.add(concertId);
+        params.add(at);
+        for (int i = 0; i < ids.size(); i++) {
+            // the ordinal is ours, not the client's: a literal keeps the row's third column an integer
+            sql.append(i == 0 ? "(?, ?, " : ", (?, ?, ").append(i + 1).append(')');
+            params.add(ids.get(i));
+            params.add(userIds.get(i));
+        }
+        sql.append(SELL_TAIL);
+        return jdbc.sql(sql.toString()).params(params).query(Integer.class).optional().stream()
+                .mapToInt(Integer::intValue)
+                .findFirst();
     }
 
     public Optional<Ticket> find(String id) {
