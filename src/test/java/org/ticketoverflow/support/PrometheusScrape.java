@@ -47,6 +47,15 @@ public final class PrometheusScrape {
                 .sum();
     }
 
+    /** Every series of this name, by its labels, with its value. */
+    public Map<Map<String, String>, Double> series(String name) {
+        Map<Map<String, String>, Double> series = new LinkedHashMap<>();
+        samples.stream()
+                .filter(sample -> sample.name().equals(name))
+                .forEach(sample -> series.merge(sample.labels(), sample.value(), Double::sum));
+        return series;
+    }
+
     private static boolean matches(Sample sample, String name, String... labels) {
         if (!sample.name().equals(name)) {
             return false;

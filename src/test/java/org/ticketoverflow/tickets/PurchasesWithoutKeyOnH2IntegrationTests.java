@@ -1,0 +1,216 @@
+package org.ticketoverflow.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.ticketoverflow.support.ApiClient;
+import org.ticketoverflow.support.ApiResponse;
+import org.ticketoverflow.support.HttpScenario;
+import org.ticketoverflow.support.OnH2;
+import org.ticketoverflow.support.PrometheusScrape;
+
+/**
+ * The purchase answered without MVC's dispatch ({@link PurchasesWithoutKey}) answers exactly as MVC does: the same
+ * status, headers and body (the new ticket's id aside), and the same {@code http.server.requests} series. Each
+ * case is sent twice: once as the filter takes it, once with an {@code Accept} header that means the same to MVC
+ * but that the filter leaves to MVC.
+ */
+@OnH2
+class PurchasesWithoutKeyOnH2IntegrationTests extends HttpScenario {
+
+    /** Means "anything" to MVC's content negotiation, as no Accept header does, but is not one the filter takes. */
+    private static final String[] TO_MVC = {"Accept", "*/*;q=0.9"};
+
+    private static final String REQUESTS = "http_server_requests_seconds_count";
+
+    private static final Pattern CONCERT_ID = Pattern.compile("\"concert_id\": \"([^\"]+)\"");
+
+    static Stream<Arguments> purchases() {
+        return Stream.of(
+                Arguments.of("a ticket", Case.SOLD),
+                Arguments.of("an unknown user", Case.UNKNOWN_USER),
+                Arguments.of("an unknown concert", Case.UNKNOWN_CONCERT),
+                Arguments.of("a sold-out concert", Case.SOLD_OUT),
+                Arguments.of("a cancelled concert", Case.CANCELLED),
+                Arguments.of("malformed JSON", Case.MALFORMED),
+                Arguments.of("an unknown field", Case.EXTRA_FIELD),
+                Arguments.of("an empty body", Case.EMPTY));
+    }
+
+    enum Case {
+        SOLD,
+        UNKNOWN_USER,
+        UNKNOWN_CONCERT,
+        SOLD_OUT,
+        CANCELLED,
+        MALFORMED,
+        EXTRA_FIELD,
+        EMPTY
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("purchases")
+    void answersAsMvcDoes(String description, Case purchase) {
+        Supplier<String> body = body(purchase);
+        String fastBody = body.get();
+        String mvcBody = body.get();
+
+        Answer fast = send(fastBody);
+        Answer mvc = send(mvcBody, TO_MVC);
+
+        assertThat(fast.response().status()).isEqualTo(mvc.response().status());
+        assertThat(comparable(fast.response(), fastBody)).isEqualTo(comparable(mvc.response(), mvcBody));
+        assertThat(fast.series()).as("http.server.requests series counted").isEqualTo(mvc.series());
+        assertThat(fast.series())
+                .singleElement()
+                .satisfies(series -> assertThat(series)
+                        .containsEntry("uri", "/api/v1/tickets")
+                        .containsEntry("method", "POST")
+                        .containsEntry("status", String.valueOf(fast.response().status())));
+    }
+
+    @Test
+    void takesOnlyAnUnkeyedJsonPostToTheTicketsPathAndLeavesEverythingElseToMvc() {
+        PurchasesWithoutKey filter = new PurchasesWithoutKey(null, null);
+
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "application/json", null))
+                .isTrue();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "application/json;charset=UTF-8", "*/*"))
+                .isTrue();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "application/json", "application/json"))
+                .isTrue();
+
+        assertThat(takes(filter, "GET", "/api/v1/tickets", "application/json", null))
+                .isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/tickets/", "application/json", null))
+                .isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/concerts", "application/json", null))
+                .isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "text/plain", null)).isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", null, null)).isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "not a media type", null))
+                .isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "application/json", "text/html"))
+                .isFalse();
+        assertThat(takes(filter, "POST", "/api/v1/tickets", "application/json", TO_MVC[1]))
+                .isFalse();
+        MockHttpServletRequest keyed = request("POST", "/api/v1/tickets", "application/json", null);
+        keyed.addHeader("Idempotency-Key", "k-1");
+        assertThat(filter.shouldNotFilter(keyed)).isTrue();
+    }
+
+    @Test
+    void requestsLeftToMvcAreAnsweredAsBefore() {
+        String concertId = api.createConcert(5).get("id").stringValue();
+        String json = purchase(concertId, ApiClient.user(7));
+
+        ApiResponse notJson = api.send("POST", "/api/v1/tickets", BodyPublishers.ofString(json), "text/plain");
+        // MVC does not negotiate an answer whose content type the controller set: the ticket, whatever is accepted
+        ApiResponse html = api.post("/api/v1/tickets", json, "Accept", "text/html");
+
+        assertThat(notJson.status()).isEqualTo(415);
+        assertThat(notJson.contentType()).isEqualTo("application/problem+json");
+        assertThat(html.status()).isEqualTo(201);
+        assertThat(html.contentType()).isEqualTo("application/json");
+        assertThat(api.tickets("concert_id=" + concertId).values()).hasSize(1);
+    }
+
+    private static boolean takes(
+            PurchasesWithoutKey filter, String method, String path, String contentType, String accept) {
+        return !filter.shouldNotFilter(request(method, path, contentType, accept));
+    }
+
+    private static MockHttpServletRequest request(String method, String path, String contentType, String accept) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        if (contentType != null) {
+            request.setContentType(contentType);
+            request.addHeader("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.addHeader("Accept", accept);
+        }
+        return request;
+    }
+
+    /** A fresh body for each request of a case: a sold-out case needs its own concert each time. */
+    private Supplier<String> body(Case purchase) {
+        String user = ApiClient.user(3);
+        return switch (purchase) {
+            case SOLD -> () -> purchase(api.createConcert(10).get("id").stringValue(), user);
+            case UNKNOWN_USER -> () -> purchase(api.createConcert(10).get("id").stringValue(), ApiClient.UNKNOWN_USER);
+            case UNKNOWN_CONCERT -> () -> purchase("no-such-concert", user);
+            case SOLD_OUT ->
+                () -> purchase(api.createConcert(10, "SOLD_OUT").get("id").stringValue(), user);
+            case CANCELLED ->
+                () -> purchase(api.createConcert(10, "CANCELLED").get("id").stringValue(), user);
+            case MALFORMED -> () -> "{\"concert_id\": ";
+            case EXTRA_FIELD -> () -> "{\"concert_id\": \"c\", \"user_id\": \"%s\", \"seats\": 2}".formatted(user);
+            case EMPTY -> () -> "";
+        };
+    }
+
+    private static String purchase(String concertId, String userId) {
+        return "{\"concert_id\": \"%s\", \"user_id\": \"%s\"}".formatted(concertId, userId);
+    }
+
+    private record Answer(ApiResponse response, List<Map<String, String>> series) {}
+
+    /** Sends one purchase and tells which http.server.requests series of the tickets path it counted in. */
+    private Answer send(String body, String... headers) {
+        Map<Map<String, String>, Double> before = PrometheusScrape.of(api).series(REQUESTS);
+        ApiResponse response = api.post("/api/v1/tickets", body, headers);
+        Map<Map<String, String>, Double> after = PrometheusScrape.of(api).series(REQUESTS);
+        List<Map<String, String>> counted = after.entrySet().stream()
+                .filter(series -> "/api/v1/tickets".equals(series.getKey().get("uri")))
+                .filter(series -> series.getValue() > before.getOrDefault(series.getKey(), 0.0))
+                .map(Map.Entry::getKey)
+                .toList();
+        return new Answer(response, counted);
+    }
+
+    /** Status, headers and body, with what differs between two purchases (date, concert, ticket) taken out. */
+    private static Map<String, Object> comparable(ApiResponse response, String requestBody) {
+        List<String> varying = new ArrayList<>();
+        Matcher concert = CONCERT_ID.matcher(requestBody);
+        if (concert.find()) {
+            varying.add(concert.group(1));
+        }
+        if (response.status() == 201) {
+            varying.add(response.json().get("id").stringValue());
+        }
+        Map<String, List<String>> headers = new TreeMap<>();
+        response.headers()
+                .map()
+                .forEach((name, values) -> headers.put(
+                        name,
+                        values.stream().map(value -> without(value, varying)).toList()));
+        headers.remove("date");
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("status", response.status());
+        shown.put("headers", headers);
+        shown.put("body", without(response.body(), varying));
+        return shown;
+    }
+
+    private static String without(String text, List<String> varying) {
+        String shown = text;
+        for (String value : varying) {
+            shown = shown.replace(value, "ID");
+        }
+        return shown;
+    }
+}
