@@ -1,6 +1,5 @@
 package org.ticketoverflow.tickets;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -81,24 +80,32 @@ public class Tickets {
             """;
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
+    private final boolean oneStatementSales;
 
     Tickets(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = "PostgreSQL".equalsIgnoreCase(productName(dataSource));
+        this.oneStatementSales = oneStatementSales(dataSource);
     }
 
-    private static String productName(DataSource dataSource) {
+    /**
+     * PostgreSQL, and a pool whose connections auto-commit (the default): a pool set to hand out connections
+     * without it would leave the one-statement sale uncommitted when it returns, so batches then keep the
+     * transaction. H2 has no data-modifying WITH.
+     */
+    private static boolean oneStatementSales(DataSource dataSource) {
         try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return JdbcUtils.extractDatabaseMetaData(
+                    dataSource,
+                    meta -> "PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName())
+                            && meta.getConnection().getAutoCommit());
         } catch (MetaDataAccessException e) {
             throw new IllegalStateException("cannot tell which database holds the tickets", e);
         }
     }
 
-    /** Whether {@link #sellInOneStatement} can be used: PostgreSQL (H2 has no data-modifying WITH). */
+    /** Whether {@link #sellInOneStatement} can be used (see {@link #oneStatementSales}). */
     boolean sellsInOneStatement() {
-        return postgres;
+        return oneStatementSales;
     }
 
     /** Inserts tickets in one multi-row statement (one round trip per batch). */

@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ticketoverflow.support.ApiClient;
+import org.ticketoverflow.support.ApiResponse;
+import org.ticketoverflow.support.AppInstance;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.OnPostgres;
 
@@ -71,6 +73,23 @@ class SaleStatementOnPostgresIntegrationTests extends HttpScenario {
 
         assertThat(ticketIds(cancelled)).isEmpty();
         assertThat(api.concert(cancelled).get("status").stringValue()).isEqualTo("CANCELLED");
+    }
+
+    /** A pool set to hand out connections without auto-commit would leave the statement uncommitted. */
+    @Test
+    void aPoolWithoutAutoCommitSellsInTransactionsAndEveryTicketAnsweredIsCommitted() {
+        String concertId = api.createConcert(3).get("id").stringValue();
+        try (AppInstance node = startNodeOnSameDatabase("spring.datasource.hikari.auto-commit=false")) {
+            List<ApiResponse> answers = IntStream.range(0, 4)
+                    .mapToObj(i -> node.api().purchase(concertId, ApiClient.user(1 + i)))
+                    .toList();
+
+            assertThat(answers).extracting(ApiResponse::status).containsExactly(201, 201, 201, 422);
+            assertThat(ticketIds(concertId))
+                    .containsExactlyInAnyOrderElementsOf(answers.subList(0, 3).stream()
+                            .map(a -> a.json().get("id").stringValue())
+                            .toList());
+        }
     }
 
     private OptionalInt sell(String concertId, List<String> batch) {
