@@ -206,23 +206,40 @@ public class Concerts {
     @Transactional(propagation = Propagation.MANDATORY)
     public SeatGrant takeSeats(String id, int requested) {
         Optional<Concert> locked = lock(id);
-        if (locked.isEmpty()) {
-            return SeatGrant.refused(SeatGrant.Refusal.UNKNOWN_CONCERT);
+        SeatGrant.Refusal refusal = seatRefusal(locked);
+        if (refusal != SeatGrant.Refusal.NONE) {
+            return SeatGrant.refused(refusal);
         }
-        Concert concert = locked.get();
-        if (concert.status() == ConcertStatus.CANCELLED) {
-            return SeatGrant.refused(SeatGrant.Refusal.CANCELLED);
-        }
+        Concert concert = locked.orElseThrow();
         int granted = Math.min(requested, concert.capacity() - concert.sold());
-        if (concert.status() != ConcertStatus.ACTIVE || granted <= 0) {
-            return SeatGrant.refused(SeatGrant.Refusal.SOLD_OUT);
-        }
         int updated =
                 jdbc.sql(TAKE_SEATS).param("id", id).param("granted", granted).update();
         if (updated != 1) {
             throw new IllegalStateException("seats of concert " + id + " changed under its row lock");
         }
-        return new SeatGrant(granted, granted == requested ? SeatGrant.Refusal.NONE : SeatGrant.Refusal.SOLD_OUT);
+        return SeatGrant.of(granted, requested);
+    }
+
+    /**
+     * Why the concert would refuse a seat now ({@code NONE}: it has seats to sell), read without a lock: for a
+     * sale that got no seat and needs to say why.
+     */
+    public SeatGrant.Refusal seatRefusal(String id) {
+        return seatRefusal(find(id));
+    }
+
+    private static SeatGrant.Refusal seatRefusal(Optional<Concert> concert) {
+        if (concert.isEmpty()) {
+            return SeatGrant.Refusal.UNKNOWN_CONCERT;
+        }
+        Concert found = concert.get();
+        if (found.status() == ConcertStatus.CANCELLED) {
+            return SeatGrant.Refusal.CANCELLED;
+        }
+        if (found.status() != ConcertStatus.ACTIVE || found.sold() >= found.capacity()) {
+            return SeatGrant.Refusal.SOLD_OUT;
+        }
+        return SeatGrant.Refusal.NONE;
     }
 
     private static java.time.OffsetDateTime now() {

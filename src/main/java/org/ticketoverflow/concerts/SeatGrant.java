@@ -12,6 +12,11 @@ public record SeatGrant(int granted, Refusal refusal) {
         SOLD_OUT
     }
 
+    /** {@code granted} of {@code requested} seats: the rest, if any, refused as sold out. */
+    public static SeatGrant of(int granted, int requested) {
+        return new SeatGrant(granted, granted == requested ? Refusal.NONE : Refusal.SOLD_OUT);
+    }
+
     static SeatGrant refused(Refusal refusal) {
         return new SeatGrant(0, refusal);
     }

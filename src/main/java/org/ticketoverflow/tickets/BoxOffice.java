@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ticketoverflow.concerts.ConcertStatus;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.concerts.SeatGrant;
 import org.ticketoverflow.idempotency.KeyClaim;
@@ -189,22 +188,12 @@ public class BoxOffice {
             return outcomes;
         }
         SeatGrant seats = concerts.takeSeats(concertId, selling.size());
-        List<String> ids = new ArrayList<>(seats.granted());
-        List<String> users = new ArrayList<>(seats.granted());
-        for (int i = 0; i < selling.size(); i++) {
-            Purchase purchase = selling.get(i);
-            PurchaseOutcome outcome = refusal(seats.refusal());
-            if (i < seats.granted()) {
-                ids.add(ticketIds.next());
-                users.add(purchase.userId);
-                outcome = new PurchaseOutcome.Sold(
-                        new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null));
-            }
-            outcomes.put(purchase, outcome);
-        }
+        List<String> ids = newTicketIds(seats.granted());
         if (!ids.isEmpty()) {
-            tickets.insert(concertId, ids, users, Instant.now().atOffset(ZoneOffset.UTC));
+            tickets.insert(
+                    concertId, ids, users(selling, ids.size()), Instant.now().atOffset(ZoneOffset.UTC));
         }
+        answer(concertId, selling, ids, seats, outcomes);
         receipts.record(concertId, outcomes);
         return outcomes;
     }
@@ -214,39 +203,47 @@ public class BoxOffice {
      * {@link Tickets#sellInOneStatement}); the purchases past the seats granted are refused.
      */
     private Map<Purchase, PurchaseOutcome> sellInOneStatement(String concertId, List<Purchase> batch) {
-        List<String> ids = new ArrayList<>(batch.size());
-        List<String> users = new ArrayList<>(batch.size());
-        for (Purchase purchase : batch) {
-            ids.add(ticketIds.next());
-            users.add(purchase.userId);
-        }
-        OptionalInt sold =
-                tickets.sellInOneStatement(concertId, ids, users, Instant.now().atOffset(ZoneOffset.UTC));
-        int granted = sold.orElse(0);
-        PurchaseOutcome refusal = granted < batch.size() ? refusal(concertId, sold.isPresent()) : null;
+        List<String> ids = newTicketIds(batch.size());
+        OptionalInt sold = tickets.sellInOneStatement(
+                concertId, ids, users(batch, batch.size()), Instant.now().atOffset(ZoneOffset.UTC));
+        SeatGrant seats = sold.isPresent()
+                ? SeatGrant.of(sold.getAsInt(), batch.size())
+                // nothing sold: why is read after the fact, outside any lock
+                : new SeatGrant(0, concerts.seatRefusal(concertId));
         Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
+        answer(concertId, batch, ids, seats, outcomes);
+        return outcomes;
+    }
+
+    private List<String> newTicketIds(int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(ticketIds.next());
+        }
+        return ids;
+    }
+
+    private static List<String> users(List<Purchase> batch, int count) {
+        return batch.subList(0, count).stream().map(Purchase::userId).toList();
+    }
+
+    /** The first {@code seats.granted()} purchases get the tickets of the first ids, the others the refusal. */
+    private static void answer(
+            String concertId,
+            List<Purchase> batch,
+            List<String> ids,
+            SeatGrant seats,
+            Map<Purchase, PurchaseOutcome> outcomes) {
+        PurchaseOutcome refused = refusal(seats.refusal());
         for (int i = 0; i < batch.size(); i++) {
             Purchase purchase = batch.get(i);
             outcomes.put(
                     purchase,
-                    i < granted
+                    i < seats.granted()
                             ? new PurchaseOutcome.Sold(
                                     new Ticket(ids.get(i), concertId, purchase.userId, PrintStatus.NOT_PRINTED, null))
-                            : refusal);
+                            : refused);
         }
-        return outcomes;
-    }
-
-    /** Why a batch got fewer seats than it asked for: read after the fact, outside any lock. */
-    private PurchaseOutcome refusal(String concertId, boolean someGranted) {
-        if (someGranted) {
-            return new PurchaseOutcome.SoldOut();
-        }
-        return concerts.find(concertId)
-                .map(c -> c.status() == ConcertStatus.CANCELLED
-                        ? (PurchaseOutcome) new PurchaseOutcome.Cancelled()
-                        : new PurchaseOutcome.SoldOut())
-                .orElseGet(PurchaseOutcome.UnknownConcert::new);
     }
 
     /** Answers the purchases whose key is recorded now from that record; the others are to be sold again. */

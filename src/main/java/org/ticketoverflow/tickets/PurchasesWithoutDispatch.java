@@ -32,7 +32,7 @@ import org.ticketoverflow.idempotency.IdempotentRequests;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PurchasesWithoutDispatch extends OncePerRequestFilter {
 
-    static final String PATH = "/api/v1/tickets";
+    private static final String PATH = "/api/v1/tickets";
 
     private final TicketsController controller;
     private final HandlerExceptionResolver exceptions;
