@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -204,14 +205,58 @@ public class BoxOffice {
      */
     private Map<Purchase, PurchaseOutcome> sellInOneStatement(String concertId, List<Purchase> batch) {
         List<String> ids = newTicketIds(batch.size());
-        OptionalInt sold = tickets.sellInOneStatement(
-                concertId, ids, users(batch, batch.size()), Instant.now().atOffset(ZoneOffset.UTC));
+        OptionalInt sold;
+        try {
+            sold = tickets.sellInOneStatement(
+                    concertId, ids, users(batch, batch.size()), Instant.now().atOffset(ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            if (Tickets.wroteNothing(e)) {
+                throw e;
+            }
+            return afterLostAnswer(concertId, batch, ids, e);
+        }
         SeatGrant seats = sold.isPresent()
                 ? SeatGrant.of(sold.getAsInt(), batch.size())
                 // nothing sold: why is read after the fact, outside any lock
                 : new SeatGrant(0, concerts.seatRefusal(concertId));
         Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
         answer(concertId, batch, ids, seats, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * The statement's answer was lost (the connection broke on the way there or back), so it may have committed:
+     * its own ticket ids tell. It inserts the tickets of the first {@code granted} ids, so if some are found the
+     * batch is answered as that sale was (the first that many sold, the rest refused as sold out). If none are
+     * found, or they cannot be looked for, the sale is unconfirmed: it may still commit, so neither a ticket nor
+     * "nothing was sold" would be a true answer.
+     */
+    private Map<Purchase, PurchaseOutcome> afterLostAnswer(
+            String concertId, List<Purchase> batch, List<String> ids, RuntimeException lost) {
+        Set<String> found;
+        try {
+            found = tickets.existing(ids);
+        } catch (RuntimeException e) {
+            lost.addSuppressed(e);
+            found = Set.of();
+        }
+        Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
+        if (found.isEmpty()) {
+            log.error(
+                    "purchase batch of {} for concert {}: answer lost, none of its tickets found; answered as unconfirmed",
+                    batch.size(),
+                    concertId,
+                    lost);
+            batch.forEach(p -> outcomes.put(p, new PurchaseOutcome.Unconfirmed(lost)));
+            return outcomes;
+        }
+        log.warn(
+                "purchase batch of {} for concert {}: answer lost, {} of its tickets found committed",
+                batch.size(),
+                concertId,
+                found.size(),
+                lost);
+        answer(concertId, batch, ids, SeatGrant.of(found.size(), batch.size()), outcomes);
         return outcomes;
     }
 

@@ -20,6 +20,12 @@ sealed interface PurchaseOutcome {
     /** The batch's transaction failed; nothing of it was written. */
     record Failed(Throwable cause) implements PurchaseOutcome {}
 
+    /**
+     * The batch's statement reached the database but its answer was lost on the way back, and its ticket was not
+     * found afterwards: it may not have committed, or may commit still. The buyer is told to check their tickets.
+     */
+    record Unconfirmed(Throwable cause) implements PurchaseOutcome {}
+
     /** Not attempted: its idempotency key has a record already, the answer to replay. */
     record Replayed(KeyRecord record) implements PurchaseOutcome {}
 
@@ -34,6 +40,7 @@ sealed interface PurchaseOutcome {
             case UnknownConcert u -> "rejected";
             case Shed s -> "shed";
             case Failed f -> "failed";
+            case Unconfirmed u -> "unconfirmed";
             case Replayed r -> "replayed";
             case KeyInUse k -> "key_in_use";
         };

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -150,6 +153,32 @@ public class Tickets {
         return jdbc.sql(sql.toString()).params(params).query(Integer.class).optional().stream()
                 .mapToInt(Integer::intValue)
                 .findFirst();
+    }
+
+    /**
+     * Whether a failed {@link #sellInOneStatement} certainly wrote nothing: no connection was had, or the statement
+     * failed with an SQL state other than a connection exception (class 08), so the database refused or rolled it
+     * back (or the driver refused to send it). Otherwise the connection failed on the way there or back, and the
+     * statement may have committed all the same.
+     */
+    static boolean wroteNothing(RuntimeException failure) {
+        if (failure instanceof CannotGetJdbcConnectionException) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return !sql.getSQLState().startsWith("08");
+            }
+        }
+        return false;
+    }
+
+    /** Which of these ticket ids have a ticket row. */
+    Set<String> existing(List<String> ids) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM tickets WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(String.class)
+                .list());
     }
 
     public Optional<Ticket> find(String id) {

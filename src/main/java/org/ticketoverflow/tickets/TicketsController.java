@@ -126,6 +126,8 @@ class TicketsController {
             case PurchaseOutcome.UnknownConcert u -> throw u.refusal(concertId);
             case PurchaseOutcome.Shed s -> throw busy("Too many purchases in progress; try again shortly");
             case PurchaseOutcome.Failed f -> throw busy("The purchase could not be completed; nothing was sold");
+            case PurchaseOutcome.Unconfirmed u ->
+                throw busy("The purchase could not be confirmed; check your tickets before trying again");
             case PurchaseOutcome.Replayed r ->
                 onceOnly.replay(
                         claim,

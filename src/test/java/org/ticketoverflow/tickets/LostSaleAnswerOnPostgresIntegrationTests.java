@@ -1,0 +1,164 @@
+package org.ticketoverflow.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.support.ApiClient;
+import org.ticketoverflow.support.HttpScenario;
+import org.ticketoverflow.support.OnPostgres;
+import org.ticketoverflow.web.DatabaseReachability;
+
+/**
+ * A one-statement sale whose answer is lost on the way back (the connection breaks after the commit, or before
+ * the statement arrived) is answered by what was committed, found by the batch's own ticket ids, never by a
+ * guess. The statement runs for real on PostgreSQL; only the loss of its answer is staged, by a repository that
+ * throws the driver's connection failure after (or instead of) running it.
+ */
+@OnPostgres
+class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
+
+    /** What pgjdbc throws when the socket fails mid-statement: SQL state 08006, no answer from the server. */
+    private static final DataAccessResourceFailureException CONNECTION_LOST = new DataAccessResourceFailureException(
+            "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+    @Autowired
+    private Concerts concerts;
+
+    @Autowired
+    private PurchaseReceipts receipts;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @Autowired
+    private PurchaseSettings settings;
+
+    @Autowired
+    private DatabaseReachability database;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aSaleCommittedWhoseAnswerWasLostIsAnsweredWithItsTickets() throws Exception {
+        String concertId = api.createConcert(3).get("id").stringValue();
+        CountDownLatch allQueued = new CountDownLatch(1);
+        BoxOffice boxOffice = boxOffice(new LosingAnswers(true, CONNECTION_LOST, allQueued));
+
+        // the first batch waits until all four are queued, so the second (if any) holds all the others and
+        // finds seats left: a batch that found none would have sold nothing, which is unconfirmed
+        List<CompletableFuture<PurchaseOutcome>> purchases = purchases(boxOffice, concertId, 4);
+        allQueued.countDown();
+        List<PurchaseOutcome> outcomes = outcomes(purchases);
+
+        List<String> sold = outcomes.stream()
+                .filter(o -> o instanceof PurchaseOutcome.Sold)
+                .map(o -> ((PurchaseOutcome.Sold) o).ticket().id())
+                .toList();
+        assertThat(sold).hasSize(3);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof PurchaseOutcome.SoldOut)
+                .hasSize(1);
+        assertThat(ticketIds(concertId)).containsExactlyInAnyOrderElementsOf(sold);
+    }
+
+    @Test
+    void aLostAnswerWithNoTicketCommittedIsUnconfirmedNotNothingSold() throws Exception {
+        String concertId = api.createConcert(5).get("id").stringValue();
+        BoxOffice boxOffice = boxOffice(new LosingAnswers(false, CONNECTION_LOST, new CountDownLatch(0)));
+
+        assertThat(outcomes(purchases(boxOffice, concertId, 2)))
+                .allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
+        assertThat(ticketIds(concertId)).isEmpty();
+    }
+
+    @Test
+    void aStatementTheDatabaseRefusedSoldNothingAndSaysSo() throws Exception {
+        String concertId = api.createConcert(5).get("id").stringValue();
+        // a user id longer than the column: PostgreSQL itself refuses the statement (SQL state 22001)
+        BoxOffice boxOffice = boxOffice(new Tickets(jdbc, dataSource) {
+            @Override
+            OptionalInt sellInOneStatement(String concert, List<String> ids, List<String> users, OffsetDateTime at) {
+                return super.sellInOneStatement(
+                        concert, ids, users.stream().map(u -> u + "-too-long").toList(), at);
+            }
+        });
+
+        assertThat(outcomes(purchases(boxOffice, concertId, 2))).allMatch(o -> o instanceof PurchaseOutcome.Failed);
+        assertThat(ticketIds(concertId)).isEmpty();
+    }
+
+    /**
+     * Runs the real statement first or not at all, then fails as a broken connection would; the first call waits
+     * for {@code release} first.
+     */
+    private class LosingAnswers extends Tickets {
+        private final boolean commitFirst;
+        private final RuntimeException failure;
+        private final CountDownLatch release;
+
+        LosingAnswers(boolean commitFirst, RuntimeException failure, CountDownLatch release) {
+            super(jdbc, dataSource);
+            this.commitFirst = commitFirst;
+            this.failure = failure;
+            this.release = release;
+        }
+
+        @Override
+        OptionalInt sellInOneStatement(String concertId, List<String> ids, List<String> userIds, OffsetDateTime at) {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (commitFirst) {
+                super.sellInOneStatement(concertId, ids, userIds, at);
+            }
+            throw failure;
+        }
+    }
+
+    private BoxOffice boxOffice(Tickets tickets) {
+        return new BoxOffice(concerts, tickets, receipts, transactions, settings, database, new SimpleMeterRegistry());
+    }
+
+    private static List<CompletableFuture<PurchaseOutcome>> purchases(
+            BoxOffice boxOffice, String concertId, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> boxOffice.purchase(concertId, ApiClient.user(1 + i)))
+                .toList();
+    }
+
+    private static List<PurchaseOutcome> outcomes(List<CompletableFuture<PurchaseOutcome>> purchases) throws Exception {
+        List<PurchaseOutcome> outcomes = new ArrayList<>();
+        for (CompletableFuture<PurchaseOutcome> purchase : purchases) {
+            outcomes.add(purchase.get(10, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+
+    private List<String> ticketIds(String concertId) {
+        return api.tickets("concert_id=" + concertId).values().stream()
+                .map(t -> t.get("id").stringValue())
+                .toList();
+    }
+}
