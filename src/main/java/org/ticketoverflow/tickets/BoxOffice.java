@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -233,15 +232,15 @@ public class BoxOffice {
      */
     private Map<Purchase, PurchaseOutcome> afterLostAnswer(
             String concertId, List<Purchase> batch, List<String> ids, RuntimeException lost) {
-        Set<String> found;
+        int found;
         try {
             found = tickets.existing(ids);
         } catch (RuntimeException e) {
             lost.addSuppressed(e);
-            found = Set.of();
+            found = 0;
         }
         Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
-        if (found.isEmpty()) {
+        if (found == 0) {
             log.error(
                     "purchase batch of {} for concert {}: answer lost, none of its tickets found; answered as unconfirmed",
                     batch.size(),
@@ -254,9 +253,9 @@ public class BoxOffice {
                 "purchase batch of {} for concert {}: answer lost, {} of its tickets found committed",
                 batch.size(),
                 concertId,
-                found.size(),
+                found,
                 lost);
-        answer(concertId, batch, ids, SeatGrant.of(found.size(), batch.size()), outcomes);
+        answer(concertId, batch, ids, SeatGrant.of(found, batch.size()), outcomes);
         return outcomes;
     }
 

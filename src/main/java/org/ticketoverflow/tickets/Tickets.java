@@ -4,11 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -173,12 +171,12 @@ public class Tickets {
         return false;
     }
 
-    /** Which of these ticket ids have a ticket row. */
-    Set<String> existing(List<String> ids) {
-        return new HashSet<>(jdbc.sql("SELECT id FROM tickets WHERE id IN (:ids)")
+    /** How many of these ticket ids have a ticket row. */
+    int existing(List<String> ids) {
+        return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query(String.class)
-                .list());
+                .query(Integer.class)
+                .single();
     }
 
     public Optional<Ticket> find(String id) {
