@@ -150,6 +150,13 @@ public final class ApiClient {
         return tickets.json();
     }
 
+    /** The ids of a concert's tickets, as GET /tickets?concert_id=… lists them. */
+    public List<String> ticketIdsOf(String concertId) {
+        return tickets("concert_id=" + concertId).values().stream()
+                .map(t -> t.get("id").stringValue())
+                .toList();
+    }
+
     /**
      * Reads a paged list from {@code pathAndQuery} (which carries {@code limit}) to its end, following each page's
      * {@code Link: <…>; rel="next"}, asserting 200 and a JSON array on every page; returns the pages in order.

@@ -78,7 +78,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         assertThat(outcomes)
                 .filteredOn(o -> o instanceof PurchaseOutcome.SoldOut)
                 .hasSize(1);
-        assertThat(ticketIds(concertId)).containsExactlyInAnyOrderElementsOf(sold);
+        assertThat(api.ticketIdsOf(concertId)).containsExactlyInAnyOrderElementsOf(sold);
     }
 
     @Test
@@ -88,7 +88,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
 
         assertThat(outcomes(purchases(boxOffice, concertId, 2)))
                 .allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
-        assertThat(ticketIds(concertId)).isEmpty();
+        assertThat(api.ticketIdsOf(concertId)).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         });
 
         assertThat(outcomes(purchases(boxOffice, concertId, 2))).allMatch(o -> o instanceof PurchaseOutcome.Failed);
-        assertThat(ticketIds(concertId)).isEmpty();
+        assertThat(api.ticketIdsOf(concertId)).isEmpty();
     }
 
     /**
@@ -154,11 +154,5 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
             outcomes.add(purchase.get(10, TimeUnit.SECONDS));
         }
         return outcomes;
-    }
-
-    private List<String> ticketIds(String concertId) {
-        return api.tickets("concert_id=" + concertId).values().stream()
-                .map(t -> t.get("id").stringValue())
-                .toList();
     }
 }

@@ -46,7 +46,7 @@ class SaleStatementOnPostgresIntegrationTests extends HttpScenario {
         assertThat(sell(concertId, second)).hasValue(2);
         assertThat(sell(concertId, newIds(1))).isEmpty();
 
-        assertThat(ticketIds(concertId))
+        assertThat(api.ticketIdsOf(concertId))
                 .containsExactlyInAnyOrder(batch.get(0), batch.get(1), batch.get(2), second.get(0), second.get(1));
         assertThat(api.concert(concertId).get("status").stringValue()).isEqualTo("SOLD_OUT");
     }
@@ -58,7 +58,7 @@ class SaleStatementOnPostgresIntegrationTests extends HttpScenario {
         assertThat(sell(concertId, newIds(4))).hasValue(4);
 
         assertThat(api.concert(concertId).get("status").stringValue()).isEqualTo("SOLD_OUT");
-        assertThat(ticketIds(concertId)).hasSize(4);
+        assertThat(api.ticketIdsOf(concertId)).hasSize(4);
     }
 
     @Test
@@ -71,7 +71,7 @@ class SaleStatementOnPostgresIntegrationTests extends HttpScenario {
         assertThat(sell(cancelled, newIds(3))).isEmpty();
         assertThat(sell("no-such-concert", newIds(3))).isEmpty();
 
-        assertThat(ticketIds(cancelled)).isEmpty();
+        assertThat(api.ticketIdsOf(cancelled)).isEmpty();
         assertThat(api.concert(cancelled).get("status").stringValue()).isEqualTo("CANCELLED");
     }
 
@@ -85,7 +85,7 @@ class SaleStatementOnPostgresIntegrationTests extends HttpScenario {
                     .toList();
 
             assertThat(answers).extracting(ApiResponse::status).containsExactly(201, 201, 201, 422);
-            assertThat(ticketIds(concertId))
+            assertThat(api.ticketIdsOf(concertId))
                     .containsExactlyInAnyOrderElementsOf(answers.subList(0, 3).stream()
                             .map(a -> a.json().get("id").stringValue())
                             .toList());
@@ -101,11 +101,5 @@ class SaleStatementOnPostgresIntegrationTests extends HttpScenario {
 
     private List<String> newIds(int count) {
         return IntStream.range(0, count).mapToObj(i -> ids.next()).toList();
-    }
-
-    private List<String> ticketIds(String concertId) {
-        return api.tickets("concert_id=" + concertId).values().stream()
-                .map(t -> t.get("id").stringValue())
-                .toList();
     }
 }
