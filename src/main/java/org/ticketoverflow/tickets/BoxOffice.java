@@ -161,7 +161,7 @@ public class BoxOffice {
             try {
                 outcomes = tickets.sellsInOneStatement() && selling.stream().allMatch(p -> p.claim == null)
                         ? sellInOneStatement(concertId, selling)
-                        : transactions.execute(tx -> commit(concertId, selling));
+                        : sellInTransaction(concertId, selling);
             } catch (DuplicateKeyException raced) {
                 // one of these keys is recorded already (a retry, or another node was first): answer from the record
                 open = attempt < MAX_KEY_RACES
@@ -178,13 +178,32 @@ public class BoxOffice {
         }
     }
 
+    /**
+     * A batch in one transaction (keyed purchases, or a database without the one-statement sale). If the commit's
+     * answer is lost (the connection broke after the work was done and COMMIT sent), the transaction may have
+     * committed all the same: its ticket ids tell, as after a lost one-statement answer. A failure before that
+     * point rolled everything back, so it still answers "nothing was sold".
+     */
+    private Map<Purchase, PurchaseOutcome> sellInTransaction(String concertId, List<Purchase> batch) {
+        Sale sale = new Sale();
+        try {
+            return transactions.execute(tx -> commit(concertId, batch, sale));
+        } catch (RuntimeException e) {
+            if (sale.outcomes == null || Tickets.wroteNothing(e)) {
+                throw e;
+            }
+            return afterLostCommit(concertId, batch, sale, e);
+        }
+    }
+
     /** One transaction: one seat increment, one ticket insert, one key insert (a key twice: 409 for the second). */
-    private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch) {
+    private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch, Sale sale) {
         Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(batch);
         List<Purchase> selling = outcomes.isEmpty()
                 ? batch
                 : batch.stream().filter(p -> !outcomes.containsKey(p)).toList();
         if (selling.isEmpty()) {
+            sale.done(List.of(), outcomes);
             return outcomes;
         }
         SeatGrant seats = concerts.takeSeats(concertId, selling.size());
@@ -195,6 +214,44 @@ public class BoxOffice {
         }
         answer(concertId, selling, ids, seats, outcomes);
         receipts.record(concertId, outcomes);
+        sale.done(ids, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * The transaction did all its work, but the commit's answer was lost. If all its tickets are found it
+     * committed, and the batch is answered as it was decided; if it sold none, its refusals are true either way
+     * (there was nothing to sell). Otherwise it is unconfirmed: it may still commit, so neither a ticket nor
+     * "nothing was sold" would be a true answer (a second request with the same key holds only once this one is
+     * answered, and then replays whatever committed).
+     */
+    private Map<Purchase, PurchaseOutcome> afterLostCommit(
+            String concertId, List<Purchase> batch, Sale sale, RuntimeException lost) {
+        int found;
+        try {
+            found = sale.ids.isEmpty() ? 0 : tickets.existing(sale.ids);
+        } catch (RuntimeException e) {
+            lost.addSuppressed(e);
+            found = -1;
+        }
+        if (sale.ids.isEmpty() || found == sale.ids.size()) {
+            log.warn(
+                    "purchase batch of {} for concert {}: commit answer lost, {} of its tickets found committed",
+                    batch.size(),
+                    concertId,
+                    sale.ids.size(),
+                    lost);
+            return sale.outcomes;
+        }
+        log.error(
+                "purchase batch of {} for concert {}: commit answer lost, its tickets not found; answered as unconfirmed",
+                batch.size(),
+                concertId,
+                lost);
+        Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
+        sale.outcomes.forEach((purchase, outcome) -> outcomes.put(
+                purchase,
+                outcome instanceof PurchaseOutcome.KeyInUse ? outcome : new PurchaseOutcome.Unconfirmed(lost)));
         return outcomes;
     }
 
@@ -327,6 +384,17 @@ public class BoxOffice {
     }
 
     record Purchase(String userId, KeyClaim claim, CompletableFuture<PurchaseOutcome> outcome) {}
+
+    /** What a transaction decided, set once all its work is done and only its commit is left. */
+    private static final class Sale {
+        private List<String> ids;
+        private Map<Purchase, PurchaseOutcome> outcomes;
+
+        void done(List<String> ids, Map<Purchase, PurchaseOutcome> outcomes) {
+            this.ids = ids;
+            this.outcomes = outcomes;
+        }
+    }
 
     private static final class Window {
         private final String concertId;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.support.ApiClient;
@@ -25,10 +27,11 @@ import org.ticketoverflow.support.OnPostgres;
 import org.ticketoverflow.web.DatabaseReachability;
 
 /**
- * A one-statement sale whose answer is lost on the way back (the connection breaks after the commit, or before
- * the statement arrived) is answered by what was committed, found by the batch's own ticket ids, never by a
- * guess. The statement runs for real on PostgreSQL; only the loss of its answer is staged, by a repository that
- * throws the driver's connection failure after (or instead of) running it.
+ * A sale whose answer is lost on the way back (the connection breaks after the commit, or before the statement
+ * arrived) is answered by what was committed, found by the batch's own ticket ids, never by a guess: the
+ * one-statement sale, and the transactional one (keyed purchases) whose commit's answer is lost. The statements
+ * run for real on PostgreSQL; only the loss of the answer is staged, by a repository (or a transaction manager)
+ * that throws the driver's connection failure after (or instead of) the real work.
  */
 @OnPostgres
 class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
@@ -107,6 +110,89 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         assertThat(api.ticketIdsOf(concertId)).isEmpty();
     }
 
+    @Test
+    void aTransactionCommittedWhoseCommitAnswerWasLostIsAnsweredWithItsTickets() throws Exception {
+        String concertId = api.createConcert(3).get("id").stringValue();
+        // every batch commits for real and then loses the answer; one that found no seats left sold nothing, so
+        // its refusal is true either way
+        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(true));
+
+        List<PurchaseOutcome> outcomes = outcomes(purchases(boxOffice, concertId, 4));
+
+        List<String> sold = outcomes.stream()
+                .filter(o -> o instanceof PurchaseOutcome.Sold)
+                .map(o -> ((PurchaseOutcome.Sold) o).ticket().id())
+                .toList();
+        assertThat(sold).hasSize(3);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof PurchaseOutcome.SoldOut)
+                .hasSize(1);
+        assertThat(api.ticketIdsOf(concertId)).containsExactlyInAnyOrderElementsOf(sold);
+    }
+
+    @Test
+    void aLostCommitAnswerWithNothingCommittedIsUnconfirmedNotNothingSold() throws Exception {
+        String concertId = api.createConcert(5).get("id").stringValue();
+        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(false));
+
+        assertThat(outcomes(purchases(boxOffice, concertId, 2)))
+                .allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
+        assertThat(api.ticketIdsOf(concertId)).isEmpty();
+    }
+
+    @Test
+    void aConnectionLostBeforeTheCommitSoldNothingAndSaysSo() throws Exception {
+        String concertId = api.createConcert(5).get("id").stringValue();
+        // the seats are taken, then the ticket insert fails as a broken connection would: the transaction never
+        // reached its commit, so it rolled back
+        BoxOffice boxOffice = boxOffice(
+                new Tickets(jdbc, dataSource) {
+                    @Override
+                    boolean sellsInOneStatement() {
+                        return false;
+                    }
+
+                    @Override
+                    void insert(String concert, List<String> ids, List<String> users, OffsetDateTime at) {
+                        throw CONNECTION_LOST;
+                    }
+                },
+                transactions);
+
+        assertThat(outcomes(purchases(boxOffice, concertId, 2))).allMatch(o -> o instanceof PurchaseOutcome.Failed);
+        assertThat(api.ticketIdsOf(concertId)).isEmpty();
+        assertThat(jdbc.sql("SELECT sold FROM concerts WHERE id = ?")
+                        .param(concertId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    /** The transactional sale, as for keyed purchases (and on H2): the one-statement sale switched off. */
+    private Tickets inTransactions() {
+        return new Tickets(jdbc, dataSource) {
+            @Override
+            boolean sellsInOneStatement() {
+                return false;
+            }
+        };
+    }
+
+    /** Transactions whose commit (or, with {@code commitFirst} false, a rollback in its place) loses its answer. */
+    private TransactionTemplate losingCommitAnswers(boolean commitFirst) {
+        return new TransactionTemplate(new JdbcTransactionManager(dataSource) {
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                if (commitFirst) {
+                    super.doCommit(status);
+                } else {
+                    doRollback(status);
+                }
+                throw CONNECTION_LOST;
+            }
+        });
+    }
+
     /**
      * Runs the real statement first or not at all, then fails as a broken connection would; the first call waits
      * for {@code release} first.
@@ -138,6 +224,10 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
     }
 
     private BoxOffice boxOffice(Tickets tickets) {
+        return boxOffice(tickets, transactions);
+    }
+
+    private BoxOffice boxOffice(Tickets tickets, TransactionTemplate transactions) {
         return new BoxOffice(concerts, tickets, receipts, transactions, settings, database, new SimpleMeterRegistry());
     }
 
