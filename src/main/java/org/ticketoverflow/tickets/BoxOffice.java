@@ -222,24 +222,32 @@ public class BoxOffice {
      * The transaction did all its work, but the commit's answer was lost. If all its tickets are found it
      * committed, and the batch is answered as it was decided; if it sold none, its refusals are true either way
      * (there was nothing to sell). Otherwise it is unconfirmed: it may still commit, so neither a ticket nor
-     * "nothing was sold" would be a true answer (a second request with the same key holds only once this one is
-     * answered, and then replays whatever committed).
+     * "nothing was sold" would be a true answer; a retry with the same key, once this one is answered, replays
+     * whatever committed.
      */
     private Map<Purchase, PurchaseOutcome> afterLostCommit(
             String concertId, List<Purchase> batch, Sale sale, RuntimeException lost) {
+        if (sale.ids.isEmpty()) {
+            log.warn(
+                    "purchase batch of {} for concert {}: commit answer lost; it sold nothing, answered with its refusals",
+                    batch.size(),
+                    concertId,
+                    lost);
+            return sale.outcomes;
+        }
         int found;
         try {
-            found = sale.ids.isEmpty() ? 0 : tickets.existing(sale.ids);
+            found = tickets.existing(sale.ids);
         } catch (RuntimeException e) {
             lost.addSuppressed(e);
             found = -1;
         }
-        if (sale.ids.isEmpty() || found == sale.ids.size()) {
+        if (found == sale.ids.size()) {
             log.warn(
-                    "purchase batch of {} for concert {}: commit answer lost, {} of its tickets found committed",
+                    "purchase batch of {} for concert {}: commit answer lost, all {} of its tickets found committed",
                     batch.size(),
                     concertId,
-                    sale.ids.size(),
+                    found,
                     lost);
             return sale.outcomes;
         }

@@ -131,6 +131,17 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
     }
 
     @Test
+    void aTransactionThatSoldNothingKeepsItsRefusalWhenItsCommitAnswerIsLost() throws Exception {
+        String concertId = api.createConcert(1).get("id").stringValue();
+        assertThat(api.purchase(concertId, ApiClient.user(9)).status()).isEqualTo(201);
+        // whether or not such a transaction commits, it took no seat: the refusal is true either way
+        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(false));
+
+        assertThat(outcomes(purchases(boxOffice, concertId, 2))).allMatch(o -> o instanceof PurchaseOutcome.SoldOut);
+        assertThat(api.ticketIdsOf(concertId)).hasSize(1);
+    }
+
+    @Test
     void aLostCommitAnswerWithNothingCommittedIsUnconfirmedNotNothingSold() throws Exception {
         String concertId = api.createConcert(5).get("id").stringValue();
         BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(false));
