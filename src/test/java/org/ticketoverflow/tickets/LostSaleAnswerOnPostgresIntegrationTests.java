@@ -71,17 +71,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         // finds seats left: a batch that found none would have sold nothing, which is unconfirmed
         List<CompletableFuture<PurchaseOutcome>> purchases = purchases(boxOffice, concertId, 4);
         allQueued.countDown();
-        List<PurchaseOutcome> outcomes = outcomes(purchases);
-
-        List<String> sold = outcomes.stream()
-                .filter(o -> o instanceof PurchaseOutcome.Sold)
-                .map(o -> ((PurchaseOutcome.Sold) o).ticket().id())
-                .toList();
-        assertThat(sold).hasSize(3);
-        assertThat(outcomes)
-                .filteredOn(o -> o instanceof PurchaseOutcome.SoldOut)
-                .hasSize(1);
-        assertThat(api.ticketIdsOf(concertId)).containsExactlyInAnyOrderElementsOf(sold);
+        assertThreeSoldOneSoldOutAsCommitted(concertId, outcomes(purchases));
     }
 
     @Test
@@ -89,9 +79,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         String concertId = api.createConcert(5).get("id").stringValue();
         BoxOffice boxOffice = boxOffice(new LosingAnswers(false, CONNECTION_LOST, new CountDownLatch(0)));
 
-        assertThat(outcomes(purchases(boxOffice, concertId, 2)))
-                .allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
-        assertThat(api.ticketIdsOf(concertId)).isEmpty();
+        assertUnconfirmedWithNoTicket(boxOffice, concertId);
     }
 
     @Test
@@ -117,17 +105,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         // its refusal is true either way
         BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(true));
 
-        List<PurchaseOutcome> outcomes = outcomes(purchases(boxOffice, concertId, 4));
-
-        List<String> sold = outcomes.stream()
-                .filter(o -> o instanceof PurchaseOutcome.Sold)
-                .map(o -> ((PurchaseOutcome.Sold) o).ticket().id())
-                .toList();
-        assertThat(sold).hasSize(3);
-        assertThat(outcomes)
-                .filteredOn(o -> o instanceof PurchaseOutcome.SoldOut)
-                .hasSize(1);
-        assertThat(api.ticketIdsOf(concertId)).containsExactlyInAnyOrderElementsOf(sold);
+        assertThreeSoldOneSoldOutAsCommitted(concertId, outcomes(purchases(boxOffice, concertId, 4)));
     }
 
     @Test
@@ -146,9 +124,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         String concertId = api.createConcert(5).get("id").stringValue();
         BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(false));
 
-        assertThat(outcomes(purchases(boxOffice, concertId, 2)))
-                .allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
-        assertThat(api.ticketIdsOf(concertId)).isEmpty();
+        assertUnconfirmedWithNoTicket(boxOffice, concertId);
     }
 
     @Test
@@ -177,6 +153,26 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    /** Two buyers of a concert with seats left, both unconfirmed, and no ticket of it written. */
+    private void assertUnconfirmedWithNoTicket(BoxOffice boxOffice, String concertId) throws Exception {
+        assertThat(outcomes(purchases(boxOffice, concertId, 2)))
+                .allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
+        assertThat(api.ticketIdsOf(concertId)).isEmpty();
+    }
+
+    /** Four buyers of three seats: three tickets, exactly the rows committed, and one sold-out. */
+    private void assertThreeSoldOneSoldOutAsCommitted(String concertId, List<PurchaseOutcome> outcomes) {
+        List<String> sold = outcomes.stream()
+                .filter(o -> o instanceof PurchaseOutcome.Sold)
+                .map(o -> ((PurchaseOutcome.Sold) o).ticket().id())
+                .toList();
+        assertThat(sold).hasSize(3);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof PurchaseOutcome.SoldOut)
+                .hasSize(1);
+        assertThat(api.ticketIdsOf(concertId)).containsExactlyInAnyOrderElementsOf(sold);
     }
 
     /** The transactional sale, as for keyed purchases (and on H2): the one-statement sale switched off. */
