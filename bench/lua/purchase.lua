@@ -11,7 +11,6 @@ local threads = 0
 local pause = 0
 local keyed = false
 local nonce = ""
-local head, tail
 local next = 0
 local sent = 0
 

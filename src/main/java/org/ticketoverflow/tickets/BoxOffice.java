@@ -235,13 +235,7 @@ public class BoxOffice {
                     lost);
             return sale.outcomes;
         }
-        int found;
-        try {
-            found = tickets.existing(sale.ids);
-        } catch (RuntimeException e) {
-            lost.addSuppressed(e);
-            found = -1;
-        }
+        int found = committedTickets(sale.ids, lost);
         if (found == sale.ids.size()) {
             log.warn(
                     "purchase batch of {} for concert {}: commit answer lost, all {} of its tickets found committed",
@@ -297,13 +291,7 @@ public class BoxOffice {
      */
     private Map<Purchase, PurchaseOutcome> afterLostAnswer(
             String concertId, List<Purchase> batch, List<String> ids, RuntimeException lost) {
-        int found;
-        try {
-            found = tickets.existing(ids);
-        } catch (RuntimeException e) {
-            lost.addSuppressed(e);
-            found = 0;
-        }
+        int found = committedTickets(ids, lost);
         Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
         if (found == 0) {
             log.error(
@@ -322,6 +310,16 @@ public class BoxOffice {
                 lost);
         answer(concertId, batch, ids, SeatGrant.of(found, batch.size()), outcomes);
         return outcomes;
+    }
+
+    /** How many of a batch's tickets are committed after its answer was lost; 0 if the database cannot tell. */
+    private int committedTickets(List<String> ids, RuntimeException lost) {
+        try {
+            return tickets.existing(ids);
+        } catch (RuntimeException e) {
+            lost.addSuppressed(e);
+            return 0;
+        }
     }
 
     private List<String> newTicketIds(int count) {

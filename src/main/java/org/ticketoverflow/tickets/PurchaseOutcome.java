@@ -21,8 +21,9 @@ sealed interface PurchaseOutcome {
     record Failed(Throwable cause) implements PurchaseOutcome {}
 
     /**
-     * The batch's statement reached the database but its answer was lost on the way back, and its ticket was not
-     * found afterwards: it may not have committed, or may commit still. The buyer is told to check their tickets.
+     * The batch's statement (or its transaction's commit) reached the database but the answer was lost on the way
+     * back, and its ticket was not found afterwards: it may not have committed, or may commit still. The buyer is
+     * told to check their tickets.
      */
     record Unconfirmed(Throwable cause) implements PurchaseOutcome {}
 

@@ -154,10 +154,10 @@ public class Tickets {
     }
 
     /**
-     * Whether a failed {@link #sellInOneStatement} certainly wrote nothing: no connection was had, or the statement
-     * failed with an SQL state other than a connection exception (class 08), so the database refused or rolled it
-     * back (or the driver refused to send it). Otherwise the connection failed on the way there or back, and the
-     * statement may have committed all the same.
+     * Whether a failed {@link #sellInOneStatement}, or a sale transaction's failed commit, certainly wrote nothing:
+     * no connection was had, or it failed with an SQL state other than a connection exception (class 08), so the
+     * database refused or rolled it back (or the driver refused to send it). Otherwise the connection failed on
+     * the way there or back, and the statement or the commit may have gone through all the same.
      */
     static boolean wroteNothing(RuntimeException failure) {
         if (failure instanceof CannotGetJdbcConnectionException) {
