@@ -58,9 +58,6 @@ public class BoxOffice {
 
     private static final Logger log = LoggerFactory.getLogger(BoxOffice.class);
 
-    /** Rounds of a batch lost to other nodes' keys before it gives up (each round answers at least one purchase). */
-    private static final int MAX_KEY_RACES = 5;
-
     private final Concerts concerts;
     private final Tickets tickets;
     private final PurchaseReceipts receipts;
@@ -154,8 +151,12 @@ public class BoxOffice {
             batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null))));
             return;
         }
+        // a batch that meets recorded keys goes round again without them; every such round answers at least one
+        // purchase or fails the rest, so a batch takes at most one round per purchase. No lower cap: a batch whose
+        // keys another node is committing one by one (retries sent to both nodes) loses a round to each of them,
+        // and giving up early would answer 503 where a replay of the other node's ticket is the answer.
         List<Purchase> open = batch;
-        for (int attempt = 1; !open.isEmpty(); attempt++) {
+        while (!open.isEmpty()) {
             List<Purchase> selling = open;
             Map<Purchase, PurchaseOutcome> outcomes;
             try {
@@ -164,9 +165,7 @@ public class BoxOffice {
                         : sellInTransaction(concertId, selling);
             } catch (DuplicateKeyException raced) {
                 // one of these keys is recorded already (a retry, or another node was first): answer from the record
-                open = attempt < MAX_KEY_RACES
-                        ? answerRaced(concertId, selling, raced)
-                        : fail(concertId, selling, raced);
+                open = answerRaced(concertId, selling, raced);
                 continue;
             } catch (RuntimeException e) {
                 open = fail(concertId, selling, e);
