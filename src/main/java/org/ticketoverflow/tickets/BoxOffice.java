@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ import org.ticketoverflow.web.DatabaseReachability;
  * served), and a batch never waits for another concert's row lock.
  *
  * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
- * transaction (one more multi-row insert per batch), so its ticket and its key commit together. If one of the
+ * transaction (one more multi-row insert per batch; on PostgreSQL the seats and tickets are the one-statement
+ * sale's statement, run inside that transaction), so its ticket and its key commit together. If one of the
  * batch's keys is recorded already (a retry, or another node was first), the batch rolls back, those purchases
  * are answered from the record, and the rest are sold again in a new transaction.
  *
@@ -87,7 +89,7 @@ public class BoxOffice {
         this.settings = settings;
         this.database = database;
         this.meters = meters;
-        // platform threads, not virtual ones: a batch's four database round trips must not queue behind every
+        // platform threads, not virtual ones: a batch's database round trips (up to five) must not queue behind every
         // request thread for the two carriers each time its socket read returns (docs/benchmarks.md)
         this.commitSlots = Executors.newFixedThreadPool(
                 settings.maxConcurrentBatches(),
@@ -195,7 +197,10 @@ public class BoxOffice {
         }
     }
 
-    /** One transaction: one seat increment, one ticket insert, one key insert (a key twice: 409 for the second). */
+    /**
+     * One transaction: the seats and tickets (on PostgreSQL in one statement, the one-statement sale's; on H2 a
+     * locked read, an increment and an insert), one key insert (a key twice: 409 for the second), the commit.
+     */
     private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch, Sale sale) {
         Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(batch);
         List<Purchase> selling = outcomes.isEmpty()
@@ -205,16 +210,34 @@ public class BoxOffice {
             sale.done(List.of(), outcomes);
             return outcomes;
         }
-        SeatGrant seats = concerts.takeSeats(concertId, selling.size());
-        List<String> ids = newTicketIds(seats.granted());
-        if (!ids.isEmpty()) {
-            tickets.insert(
-                    concertId, ids, users(selling, ids.size()), Instant.now().atOffset(ZoneOffset.UTC));
+        OffsetDateTime at = Instant.now().atOffset(ZoneOffset.UTC);
+        SeatGrant seats;
+        List<String> ids;
+        if (tickets.sellsInOneStatement()) {
+            List<String> offered = newTicketIds(selling.size());
+            seats = grant(
+                    concertId,
+                    tickets.sellInTransaction(concertId, offered, users(selling, selling.size()), at),
+                    selling.size());
+            ids = offered.subList(0, seats.granted());
+        } else {
+            seats = concerts.takeSeats(concertId, selling.size());
+            ids = newTicketIds(seats.granted());
+            if (!ids.isEmpty()) {
+                tickets.insert(concertId, ids, users(selling, ids.size()), at);
+            }
         }
         answer(concertId, selling, ids, seats, outcomes);
         receipts.record(concertId, outcomes);
         sale.done(ids, outcomes);
         return outcomes;
+    }
+
+    /** The seats a sale statement granted; if none, why not, read after the fact (outside any lock). */
+    private SeatGrant grant(String concertId, OptionalInt sold, int requested) {
+        return sold.isPresent()
+                ? SeatGrant.of(sold.getAsInt(), requested)
+                : new SeatGrant(0, concerts.seatRefusal(concertId));
     }
 
     /**
@@ -272,12 +295,8 @@ public class BoxOffice {
             }
             return afterLostAnswer(concertId, batch, ids, e);
         }
-        SeatGrant seats = sold.isPresent()
-                ? SeatGrant.of(sold.getAsInt(), batch.size())
-                // nothing sold: why is read after the fact, outside any lock
-                : new SeatGrant(0, concerts.seatRefusal(concertId));
         Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
-        answer(concertId, batch, ids, seats, outcomes);
+        answer(concertId, batch, ids, grant(concertId, sold, batch.size()), outcomes);
         return outcomes;
     }
 

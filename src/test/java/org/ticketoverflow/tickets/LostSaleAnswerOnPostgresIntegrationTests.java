@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.idempotency.IdempotencyKeys;
+import org.ticketoverflow.idempotency.KeyRecord;
+import org.ticketoverflow.idempotency.TestClaims;
 import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.OnPostgres;
@@ -60,6 +65,9 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private IdempotencyKeys keys;
 
     @Test
     void aSaleCommittedWhoseAnswerWasLostIsAnsweredWithItsTickets() throws Exception {
@@ -106,6 +114,38 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(true));
 
         assertThreeSoldOneSoldOutAsCommitted(concertId, outcomes(purchases(boxOffice, concertId, 4)));
+    }
+
+    @Test
+    void aKeyedSaleCommittedWhoseCommitAnswerWasLostIsAnsweredWithItsTicketsAndKeys() throws Exception {
+        String concertId = api.createConcert(3).get("id").stringValue();
+        // keyed purchases on PostgreSQL: the one-statement sale inside the transaction that records the keys
+        BoxOffice boxOffice = boxOffice(new Tickets(jdbc, dataSource), losingCommitAnswers(true));
+        List<String> keyValues = IntStream.range(0, 4)
+                .mapToObj(i -> "lost-commit-" + UUID.randomUUID())
+                .toList();
+
+        List<PurchaseOutcome> outcomes = outcomes(IntStream.range(0, 4)
+                .mapToObj(i -> boxOffice.purchase(
+                        concertId,
+                        ApiClient.user(1 + i),
+                        TestClaims.claim(PurchaseReceipts.SCOPE, keyValues.get(i), "fingerprint-" + i)))
+                .toList());
+
+        assertThreeSoldOneSoldOutAsCommitted(concertId, outcomes);
+        Map<String, KeyRecord> recorded = keys.find(PurchaseReceipts.SCOPE, keyValues);
+        for (int i = 0; i < 4; i++) {
+            KeyRecord record = recorded.get(keyValues.get(i));
+            assertThat(record)
+                    .as("the key of purchase %d, committed with its answer", i)
+                    .isNotNull();
+            if (outcomes.get(i) instanceof PurchaseOutcome.Sold sold) {
+                assertThat(record.status()).isEqualTo(201);
+                assertThat(record.resourceId()).isEqualTo(sold.ticket().id());
+            } else {
+                assertThat(record.status()).isEqualTo(422);
+            }
+        }
     }
 
     @Test
