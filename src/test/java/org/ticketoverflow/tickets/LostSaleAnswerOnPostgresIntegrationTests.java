@@ -34,9 +34,9 @@ import org.ticketoverflow.web.DatabaseReachability;
 /**
  * A sale whose answer is lost on the way back (the connection breaks after the commit, or before the statement
  * arrived) is answered by what was committed, found by the batch's own ticket ids, never by a guess: the
- * one-statement sale, and the transactional one (keyed purchases) whose commit's answer is lost. The statements
- * run for real on PostgreSQL; only the loss of the answer is staged, by a repository (or a transaction manager)
- * that throws the driver's connection failure after (or instead of) the real work.
+ * one-statement sale, and the transactional ones (keyed purchases, H2's sale) whose commit's answer is lost. The
+ * statements run for real on PostgreSQL; only the loss of the answer is staged, by a repository (or a
+ * transaction manager) that throws the driver's connection failure after (or instead of) the real work.
  */
 @OnPostgres
 class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
@@ -215,7 +215,10 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         assertThat(api.ticketIdsOf(concertId)).containsExactlyInAnyOrderElementsOf(sold);
     }
 
-    /** The transactional sale, as for keyed purchases (and on H2): the one-statement sale switched off. */
+    /**
+     * H2's transactional sale (a locked read, an increment and an insert) run on PostgreSQL: the one-statement
+     * sale switched off.
+     */
     private Tickets inTransactions() {
         return new Tickets(jdbc, dataSource) {
             @Override
