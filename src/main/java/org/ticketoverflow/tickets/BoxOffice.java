@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,11 +41,14 @@ import org.ticketoverflow.web.DatabaseReachability;
  * the first {@code granted} get tickets, the rest are refused. Buyers of one concert thus pay for one row lock
  * and one commit per batch instead of one each; windows of different concerts drain independently.
  *
- * <p>At most {@code maxConcurrentBatches} batches commit at once in a node, whatever the number of concerts on
- * sale: the database does better with a few big transactions than with many small ones that fight for its cores
- * and its WAL. The slots are that many threads taking windows in turn from one queue: a window waiting for a
- * slot keeps collecting purchases, so its next batch is bigger; slots are handed out fairly (first come, first
- * served), and a batch never waits for another concert's row lock.
+ * <p>At most {@code maxConcurrentBatches} statements or transactions commit at once in a node, whatever the
+ * number of concerts on sale: the database does better with a few big transactions than with many small ones
+ * that fight for its cores and its WAL. The slots are that many threads taking windows in turn from one line: a
+ * window waiting for a slot keeps collecting purchases, so its next batch is bigger; slots are handed out fairly
+ * (first come, first served). On PostgreSQL a slot's turn takes the windows waiting behind its own as well and
+ * sells their batches without keys in one statement (one commit for several concerts, which matters when many
+ * are on sale and each batch holds two or three purchases); those batches then wait for each other's row locks,
+ * which is the price of sharing the commit.
  *
  * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
  * transaction (one more multi-row insert per batch; on PostgreSQL the seats and tickets are the one-statement
@@ -53,7 +58,7 @@ import org.ticketoverflow.web.DatabaseReachability;
  *
  * <p>Waiting is bounded: past {@code maxWaiting} purchases in the node, new ones are shed at once (503) rather
  * than queued into a timeout. Hazard: a future that is never completed would hang its request; every path out of
- * {@link #drain} completes every future it took.
+ * {@link #takeTurn} completes every future it took.
  */
 @Component
 public class BoxOffice {
@@ -69,6 +74,7 @@ public class BoxOffice {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ExecutorService commitSlots;
+    private final Queue<Window> inLine = new ConcurrentLinkedQueue<>();
     private final DistributionSummary batchSizes;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
@@ -114,7 +120,7 @@ public class BoxOffice {
         Window window = windows.computeIfAbsent(concertId, Window::new);
         window.queue.add(purchase);
         if (window.draining.compareAndSet(false, true)) {
-            commitSlots.execute(() -> drain(window));
+            waitForSlot(window);
         }
         return purchase.outcome.whenComplete((outcome, error) -> waiting.decrementAndGet());
     }
@@ -124,16 +130,48 @@ public class BoxOffice {
     }
 
     /**
-     * One turn of a window in a commit slot. The batch is taken only now, so it kept growing while the window
-     * waited for the slot; a window with more to sell goes to the back of the line, so slots go round fairly.
+     * The window joins the line for a commit slot, with one slot task for it. A task takes the window at the head
+     * of the line, and on PostgreSQL the windows behind it as well, so a task may find the line empty: its window
+     * went with an earlier task's turn. There are never fewer tasks than windows in line, so none is left behind.
      */
-    private void drain(Window window) {
-        List<Purchase> batch = window.take(settings.maxBatch());
-        if (!batch.isEmpty()) {
-            sell(window.concertId, batch);
-            commitSlots.execute(() -> drain(window));
+    private void waitForSlot(Window window) {
+        inLine.add(window);
+        commitSlots.execute(this::takeTurn);
+    }
+
+    /**
+     * One turn of a commit slot. The batches are taken only now, so they kept growing while their windows waited
+     * for the slot. On PostgreSQL the turn takes the windows waiting behind the first one too, up to
+     * {@code maxBatch} purchases in all, and sells their batches without keys in one statement: with many concerts
+     * on sale each batch is small, and a statement and a commit per concert would cost the database more than the
+     * tickets do. A window with more to sell goes to the back of the line, so slots go round fairly.
+     */
+    private void takeTurn() {
+        Window window = inLine.poll();
+        if (window == null) {
             return;
         }
+        List<Batch> batches = new ArrayList<>();
+        int room = settings.maxBatch();
+        boolean more;
+        do {
+            List<Purchase> purchases = window.take(room);
+            room -= purchases.size();
+            batches.add(new Batch(window, purchases));
+            // a keyed batch is a transaction of its own: windows taken with it would only wait for it
+            more = room > 0 && tickets.sellsInOneStatement() && withoutKeys(purchases);
+        } while (more && (window = inLine.poll()) != null);
+        sell(batches);
+        for (Batch batch : batches) {
+            if (batch.purchases.isEmpty()) {
+                idle(batch.window);
+            } else {
+                waitForSlot(batch.window);
+            }
+        }
+    }
+
+    private void idle(Window window) {
         window.draining.set(false);
         if (window.queue.isEmpty()) {
             // an idle window goes, so unknown concert ids cannot grow the map; a late arrival that still
@@ -143,8 +181,90 @@ public class BoxOffice {
         }
         // a purchase arrived between take() and set(false): whoever wins the flag drains it
         if (window.draining.compareAndSet(false, true)) {
-            commitSlots.execute(() -> drain(window));
+            waitForSlot(window);
         }
+    }
+
+    /** A turn's batches: on PostgreSQL those without keys in one statement, the others each in its own. */
+    private void sell(List<Batch> batches) {
+        List<Batch> together = new ArrayList<>(batches.size());
+        List<Batch> alone = new ArrayList<>(batches.size());
+        Set<String> concertsTogether = new HashSet<>();
+        for (Batch batch : batches) {
+            if (batch.purchases.isEmpty()) {
+                continue;
+            }
+            // a concert can have two windows in line (one went idle and was replaced while a late arrival still
+            // held it): the statement takes each concert once, so the second batch goes alone
+            boolean joins = tickets.sellsInOneStatement()
+                    && withoutKeys(batch.purchases)
+                    && concertsTogether.add(batch.window.concertId);
+            (joins ? together : alone).add(batch);
+        }
+        if (together.size() == 1) {
+            alone.add(together.removeFirst());
+        }
+        if (!together.isEmpty()) {
+            sellTogether(together);
+        }
+        alone.forEach(batch -> sell(batch.window.concertId, batch.purchases));
+    }
+
+    /**
+     * Batches of several concerts, none with keys, in one auto-committed statement (see
+     * {@link Tickets#sellSeveralInOneStatement}); each batch is then answered as if it had been sold alone.
+     */
+    private void sellTogether(List<Batch> together) {
+        if (!database.reachable()) {
+            together.forEach(
+                    b -> b.purchases.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null)))));
+            return;
+        }
+        List<Tickets.ConcertSale> sales = together.stream()
+                .map(b -> new Tickets.ConcertSale(
+                        b.window.concertId, newTicketIds(b.purchases.size()), users(b.purchases, b.purchases.size())))
+                .toList();
+        Map<String, Integer> granted;
+        try {
+            granted = tickets.sellSeveralInOneStatement(sales, Instant.now().atOffset(ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            for (int i = 0; i < together.size(); i++) {
+                Batch batch = together.get(i);
+                if (Tickets.wroteNothing(e)) {
+                    fail(batch.window.concertId, batch.purchases, e);
+                } else {
+                    // the statement is atomic: each batch's own ticket ids tell whether it committed
+                    afterLostAnswer(
+                                    batch.window.concertId,
+                                    batch.purchases,
+                                    sales.get(i).ids(),
+                                    e)
+                            .forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+                }
+            }
+            return;
+        }
+        batchSizes.record(together.stream().mapToInt(b -> b.purchases.size()).sum());
+        for (int i = 0; i < together.size(); i++) {
+            Batch batch = together.get(i);
+            String concertId = batch.window.concertId;
+            Integer seats = granted.get(concertId);
+            Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
+            answer(
+                    concertId,
+                    batch.purchases,
+                    sales.get(i).ids(),
+                    grant(
+                            concertId,
+                            seats == null ? OptionalInt.empty() : OptionalInt.of(seats),
+                            batch.purchases.size()),
+                    outcomes);
+            outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+        }
+    }
+
+    private static boolean withoutKeys(List<Purchase> purchases) {
+        return purchases.stream().allMatch(p -> p.claim == null);
     }
 
     private void sell(String concertId, List<Purchase> batch) {
@@ -162,7 +282,7 @@ public class BoxOffice {
             List<Purchase> selling = open;
             Map<Purchase, PurchaseOutcome> outcomes;
             try {
-                outcomes = tickets.sellsInOneStatement() && selling.stream().allMatch(p -> p.claim == null)
+                outcomes = tickets.sellsInOneStatement() && withoutKeys(selling)
                         ? sellInOneStatement(concertId, selling)
                         : sellInTransaction(concertId, selling);
             } catch (DuplicateKeyException raced) {
@@ -408,6 +528,9 @@ public class BoxOffice {
     }
 
     record Purchase(String userId, KeyClaim claim, CompletableFuture<PurchaseOutcome> outcome) {}
+
+    /** What a turn took from one window. */
+    private record Batch(Window window, List<Purchase> purchases) {}
 
     /** What a transaction decided, set once all its work is done and only its commit is left. */
     private static final class Sale {

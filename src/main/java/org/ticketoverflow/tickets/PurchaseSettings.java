@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ticketoverflow.purchase")
 record PurchaseSettings(
         @DefaultValue("500") int maxBatch,
-        @DefaultValue("4") int maxConcurrentBatches,
+        @DefaultValue("2") int maxConcurrentBatches,
         @DefaultValue("4000") int maxWaiting,
         @DefaultValue("10s") Duration maxWait,
         @DefaultValue("1s") Duration retryAfter) {}

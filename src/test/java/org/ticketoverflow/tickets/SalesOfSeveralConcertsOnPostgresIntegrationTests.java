@@ -1,0 +1,359 @@
+package org.ticketoverflow.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.support.ApiClient;
+import org.ticketoverflow.support.HttpScenario;
+import org.ticketoverflow.support.OnPostgres;
+import org.ticketoverflow.web.DatabaseReachability;
+
+/**
+ * Batches of several concerts sold in one statement (PostgreSQL, without keys): each concert under its own
+ * capacity, as if sold alone; statements that lock the same concerts in any order never deadlock; a commit slot's
+ * turn takes the windows waiting in line and sells them together; and a lost answer is still answered by what
+ * each batch's own ticket ids show was committed.
+ */
+@OnPostgres
+class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2027, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+
+    /** What pgjdbc throws when the socket fails mid-statement: SQL state 08006, no answer from the server. */
+    private static final DataAccessResourceFailureException CONNECTION_LOST = new DataAccessResourceFailureException(
+            "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+    @Autowired
+    private Tickets tickets;
+
+    @Autowired
+    private Concerts concerts;
+
+    @Autowired
+    private PurchaseReceipts receipts;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @Autowired
+    private DatabaseReachability database;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private DataSource dataSource;
+
+    private final TicketIds ids = new TicketIds(Clock.systemUTC());
+
+    @Test
+    void eachConcertOfTheStatementSellsUnderItsOwnCapacityAndTheOthersSellNothing() {
+        String roomy = api.createConcert(5).get("id").stringValue();
+        String small = api.createConcert(2).get("id").stringValue();
+        String cancelled = api.createConcert(10, "CANCELLED").get("id").stringValue();
+        Tickets.ConcertSale toRoomy = sale(roomy, 3);
+        Tickets.ConcertSale toSmall = sale(small, 4);
+
+        Map<String, Integer> granted = tickets.sellSeveralInOneStatement(
+                List.of(toRoomy, sale(cancelled, 2), toSmall, sale("no-such-concert", 1)), NOW);
+
+        assertThat(granted).containsOnly(Map.entry(roomy, 3), Map.entry(small, 2));
+        assertThat(api.ticketIdsOf(roomy)).containsExactlyInAnyOrderElementsOf(toRoomy.ids());
+        assertThat(api.ticketIdsOf(small))
+                .containsExactlyInAnyOrderElementsOf(toSmall.ids().subList(0, 2));
+        assertThat(api.ticketIdsOf(cancelled)).isEmpty();
+        assertThat(api.concert(small).get("status").stringValue()).isEqualTo("SOLD_OUT");
+        assertThat(api.concert(roomy).get("status").stringValue()).isEqualTo("ACTIVE");
+        assertThat(api.concert(cancelled).get("status").stringValue()).isEqualTo("CANCELLED");
+        assertThat(sold(roomy)).isEqualTo(3);
+        assertThat(sold(small)).isEqualTo(2);
+        // the tickets carry their own concert and buyer, not the statement's first concert's
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets WHERE concert_id = ? AND user_id = ?")
+                        .params(small, ApiClient.user(2))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    /** A concert twice would have its row updated once but both batches' tickets inserted: refused, unwritten. */
+    @Test
+    void aStatementNamingOneConcertTwiceIsRefusedAndWritesNothing() {
+        String concertId = api.createConcert(10).get("id").stringValue();
+
+        assertThatThrownBy(
+                        () -> tickets.sellSeveralInOneStatement(List.of(sale(concertId, 2), sale(concertId, 3)), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(api.ticketIdsOf(concertId)).isEmpty();
+        assertThat(sold(concertId)).isZero();
+    }
+
+    /**
+     * Four threads sell the same three concerts at once, each listing them in another order, some through the
+     * one-concert statement: a statement that locked its rows in the order given would deadlock with another
+     * (PostgreSQL would abort one of them); this one locks them in id order, so every statement goes through.
+     */
+    @Test
+    void statementsLockingTheSameConcertsInAnyOrderNeverDeadlockNorOversell() throws Exception {
+        int capacity = 1_000;
+        List<String> concertIds = IntStream.range(0, 3)
+                .mapToObj(i -> api.createConcert(capacity).get("id").stringValue())
+                .toList();
+        List<List<String>> orders = List.of(
+                concertIds,
+                concertIds.reversed(),
+                List.of(concertIds.get(1), concertIds.get(0), concertIds.get(2)),
+                List.of(concertIds.get(2)));
+        List<Integer> grantedPerStatement = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(orders.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (List<String> order : orders) {
+                runs.add(threads.submit(() -> {
+                    for (int round = 0; round < 150; round++) {
+                        if (order.size() == 1) {
+                            Tickets.ConcertSale alone = sale(order.getFirst(), 3);
+                            OptionalInt sold =
+                                    tickets.sellInOneStatement(alone.concertId(), alone.ids(), alone.userIds(), NOW);
+                            grantedPerStatement.add(sold.orElse(0));
+                        } else {
+                            List<Tickets.ConcertSale> sales =
+                                    order.stream().map(id -> sale(id, 3)).toList();
+                            grantedPerStatement.add(tickets.sellSeveralInOneStatement(sales, NOW).values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        int sold = 0;
+        for (String concertId : concertIds) {
+            assertThat(sold(concertId)).isLessThanOrEqualTo(capacity);
+            assertThat(api.ticketIdsOf(concertId)).hasSize(sold(concertId));
+            sold += sold(concertId);
+        }
+        // 3 x 150 x 3 x 3 + 150 x 3 = 4,500 tickets wanted of 3,000 seats: every seat sold, none twice
+        assertThat(sold).isEqualTo(3 * capacity);
+        assertThat(grantedPerStatement.stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(3 * capacity);
+    }
+
+    @Test
+    void aTurnSellsTheBatchesOfTheWindowsWaitingInLineInOneStatement() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String small = api.createConcert(2).get("id").stringValue();
+        String roomy = api.createConcert(10).get("id").stringValue();
+        String cancelled = api.createConcert(10, "CANCELLED").get("id").stringValue();
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched watched = new Watched(blocker, allQueued, false);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BoxOffice boxOffice = oneSlot(watched, meters);
+
+        // the blocker's batch holds the one commit slot (once it is in its statement, so it cannot take the
+        // others with it) until the others wait in line behind it
+        CompletableFuture<PurchaseOutcome> first = boxOffice.purchase(blocker, ApiClient.user(1));
+        assertThat(watched.blocking.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<PurchaseOutcome>> toSmall = purchases(boxOffice, small, 3);
+        List<CompletableFuture<PurchaseOutcome>> toRoomy = purchases(boxOffice, roomy, 2);
+        List<CompletableFuture<PurchaseOutcome>> toCancelled = purchases(boxOffice, cancelled, 1);
+        List<CompletableFuture<PurchaseOutcome>> toUnknown = purchases(boxOffice, "no-such-concert", 1);
+        allQueued.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        assertThat(outcomes(toSmall))
+                .extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("Sold", "Sold", "SoldOut");
+        assertThat(outcomes(toRoomy)).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(outcomes(toCancelled)).allMatch(o -> o instanceof PurchaseOutcome.Cancelled);
+        assertThat(outcomes(toUnknown)).allMatch(o -> o instanceof PurchaseOutcome.UnknownConcert);
+
+        assertThat(watched.statements)
+                .as("the concerts of each statement of several")
+                .containsExactly(List.of(small, roomy, cancelled, "no-such-concert"));
+        assertThat(api.ticketIdsOf(small)).containsExactlyInAnyOrderElementsOf(soldTicketIds(outcomes(toSmall)));
+        assertThat(api.ticketIdsOf(roomy)).containsExactlyInAnyOrderElementsOf(soldTicketIds(outcomes(toRoomy)));
+        assertThat(api.ticketIdsOf(cancelled)).isEmpty();
+        assertThat(api.concert(small).get("status").stringValue()).isEqualTo("SOLD_OUT");
+        DistributionSummary batches =
+                meters.get("ticketoverflow.purchase.batch.size").summary();
+        assertThat(batches.count())
+                .as("transactions: the blocker's, then one for the rest")
+                .isEqualTo(2);
+        assertThat(batches.max()).isEqualTo(7);
+    }
+
+    @Test
+    void aStatementOfSeveralCommittedWhoseAnswerWasLostIsAnsweredWithEachBatchsTickets() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String small = api.createConcert(2).get("id").stringValue();
+        String roomy = api.createConcert(10).get("id").stringValue();
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched losing = new Watched(blocker, allQueued, true);
+        BoxOffice boxOffice = oneSlot(losing, new SimpleMeterRegistry());
+
+        CompletableFuture<PurchaseOutcome> first = boxOffice.purchase(blocker, ApiClient.user(1));
+        assertThat(losing.blocking.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<PurchaseOutcome>> toSmall = purchases(boxOffice, small, 3);
+        List<CompletableFuture<PurchaseOutcome>> toRoomy = purchases(boxOffice, roomy, 2);
+        allQueued.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        List<PurchaseOutcome> small3 = outcomes(toSmall);
+        assertThat(small3).extracting(o -> o.getClass().getSimpleName()).containsExactly("Sold", "Sold", "SoldOut");
+        assertThat(outcomes(toRoomy)).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(api.ticketIdsOf(small)).containsExactlyInAnyOrderElementsOf(soldTicketIds(small3));
+        assertThat(api.ticketIdsOf(roomy)).containsExactlyInAnyOrderElementsOf(soldTicketIds(outcomes(toRoomy)));
+    }
+
+    @Test
+    void aStatementOfSeveralLostBeforeItRanIsUnconfirmedForEveryBatchNotNothingSold() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String first = api.createConcert(10).get("id").stringValue();
+        String second = api.createConcert(10).get("id").stringValue();
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched losing = new Watched(blocker, allQueued, false) {
+            @Override
+            Map<String, Integer> sellSeveralInOneStatement(List<ConcertSale> sales, OffsetDateTime at) {
+                throw CONNECTION_LOST;
+            }
+        };
+        BoxOffice boxOffice = oneSlot(losing, new SimpleMeterRegistry());
+
+        CompletableFuture<PurchaseOutcome> blocking = boxOffice.purchase(blocker, ApiClient.user(1));
+        assertThat(losing.blocking.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<PurchaseOutcome>> toFirst = purchases(boxOffice, first, 2);
+        List<CompletableFuture<PurchaseOutcome>> toSecond = purchases(boxOffice, second, 2);
+        allQueued.countDown();
+
+        assertThat(blocking.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        assertThat(outcomes(toFirst)).allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
+        assertThat(outcomes(toSecond)).allMatch(o -> o instanceof PurchaseOutcome.Unconfirmed);
+        assertThat(api.ticketIdsOf(first)).isEmpty();
+        assertThat(api.ticketIdsOf(second)).isEmpty();
+    }
+
+    /**
+     * The real statements; the blocker concert's sale waits until the test has queued the others, and each
+     * statement of several is noted (its concerts, in order), then run, and with {@code loseAnswers} its answer
+     * is lost after it committed.
+     */
+    private class Watched extends Tickets {
+        private final String blocker;
+        private final CountDownLatch allQueued;
+        private final boolean loseAnswers;
+        private final List<List<String>> statements = new CopyOnWriteArrayList<>();
+        private final CountDownLatch blocking = new CountDownLatch(1);
+
+        Watched(String blocker, CountDownLatch allQueued, boolean loseAnswers) {
+            super(jdbc, dataSource);
+            this.blocker = blocker;
+            this.allQueued = allQueued;
+            this.loseAnswers = loseAnswers;
+        }
+
+        @Override
+        OptionalInt sellInOneStatement(String concertId, List<String> ids, List<String> userIds, OffsetDateTime at) {
+            if (concertId.equals(blocker)) {
+                blocking.countDown();
+                try {
+                    allQueued.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return super.sellInOneStatement(concertId, ids, userIds, at);
+        }
+
+        @Override
+        Map<String, Integer> sellSeveralInOneStatement(List<ConcertSale> sales, OffsetDateTime at) {
+            statements.add(sales.stream().map(ConcertSale::concertId).toList());
+            Map<String, Integer> granted = super.sellSeveralInOneStatement(sales, at);
+            if (loseAnswers) {
+                throw CONNECTION_LOST;
+            }
+            return granted;
+        }
+    }
+
+    private BoxOffice oneSlot(Tickets watched, SimpleMeterRegistry meters) {
+        return new BoxOffice(
+                concerts,
+                watched,
+                receipts,
+                transactions,
+                new PurchaseSettings(500, 1, 4000, Duration.ofSeconds(10), Duration.ofSeconds(1)),
+                database,
+                meters);
+    }
+
+    private Tickets.ConcertSale sale(String concertId, int count) {
+        List<String> ticketIds =
+                IntStream.range(0, count).mapToObj(i -> ids.next()).toList();
+        List<String> users =
+                IntStream.range(0, count).mapToObj(i -> ApiClient.user(1 + i)).toList();
+        return new Tickets.ConcertSale(concertId, ticketIds, users);
+    }
+
+    private int sold(String concertId) {
+        return jdbc.sql("SELECT sold FROM concerts WHERE id = ?")
+                .param(concertId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static List<CompletableFuture<PurchaseOutcome>> purchases(
+            BoxOffice boxOffice, String concertId, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> boxOffice.purchase(concertId, ApiClient.user(1 + i)))
+                .toList();
+    }
+
+    private static List<PurchaseOutcome> outcomes(List<CompletableFuture<PurchaseOutcome>> purchases) throws Exception {
+        List<PurchaseOutcome> outcomes = new ArrayList<>();
+        for (CompletableFuture<PurchaseOutcome> purchase : purchases) {
+            outcomes.add(purchase.get(10, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+
+    private static List<String> soldTicketIds(List<PurchaseOutcome> outcomes) {
+        return outcomes.stream()
+                .filter(o -> o instanceof PurchaseOutcome.Sold)
+                .map(o -> ((PurchaseOutcome.Sold) o).ticket().id())
+                .toList();
+    }
+}
