@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param maxBatch the most purchases of one concert committed in one transaction
- * @param maxConcurrentBatches batches (of any concerts) committing at once in this node; keep it well below the
- *                             connection pool size
+ * @param maxBatch the most purchases committed in one statement or transaction (of one concert, or of several
+ *                 sold together)
+ * @param maxConcurrentBatches statements or transactions (of any concerts) committing at once in this node;
+ *                             keep it well below the connection pool size
  * @param maxWaiting purchases a node holds (queued or committing) before it sheds new ones with 503
  * @param maxWait how long a request waits for its batch before giving up with 503 (should never happen while
  *                the database is healthy: {@code maxWaiting} keeps queues short)
