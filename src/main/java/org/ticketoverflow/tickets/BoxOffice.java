@@ -187,6 +187,11 @@ public class BoxOffice {
 
     /** A turn's batches: on PostgreSQL those without keys in one statement, the others each in its own. */
     private void sell(List<Batch> batches) {
+        if (!database.reachable()) {
+            // known to be down: fail at once rather than make the batches wait for the pool's timeout
+            batches.forEach(b -> b.purchases.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null)))));
+            return;
+        }
         List<Batch> together = new ArrayList<>(batches.size());
         List<Batch> alone = new ArrayList<>(batches.size());
         Set<String> concertsTogether = new HashSet<>();
@@ -215,11 +220,6 @@ public class BoxOffice {
      * {@link Tickets#sellSeveralInOneStatement}); each batch is then answered as if it had been sold alone.
      */
     private void sellTogether(List<Batch> together) {
-        if (!database.reachable()) {
-            together.forEach(
-                    b -> b.purchases.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null)))));
-            return;
-        }
         List<Tickets.ConcertSale> sales = together.stream()
                 .map(b -> new Tickets.ConcertSale(
                         b.window.concertId, newTicketIds(b.purchases.size()), users(b.purchases, b.purchases.size())))
@@ -228,18 +228,18 @@ public class BoxOffice {
         try {
             granted = tickets.sellSeveralInOneStatement(sales, Instant.now().atOffset(ZoneOffset.UTC));
         } catch (RuntimeException e) {
+            boolean wroteNothing = Tickets.wroteNothing(e);
             for (int i = 0; i < together.size(); i++) {
                 Batch batch = together.get(i);
-                if (Tickets.wroteNothing(e)) {
+                if (wroteNothing) {
                     fail(batch.window.concertId, batch.purchases, e);
                 } else {
                     // the statement is atomic: each batch's own ticket ids tell whether it committed
-                    afterLostAnswer(
-                                    batch.window.concertId,
-                                    batch.purchases,
-                                    sales.get(i).ids(),
-                                    e)
-                            .forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+                    complete(afterLostAnswer(
+                            batch.window.concertId,
+                            batch.purchases,
+                            sales.get(i).ids(),
+                            e));
                 }
             }
             return;
@@ -265,7 +265,7 @@ public class BoxOffice {
                 fail(concertId, batch.purchases, e);
                 continue;
             }
-            outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+            complete(outcomes);
         }
     }
 
@@ -274,11 +274,6 @@ public class BoxOffice {
     }
 
     private void sell(String concertId, List<Purchase> batch) {
-        if (!database.reachable()) {
-            // known to be down: fail at once rather than make the batch wait for the pool's timeout
-            batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(null))));
-            return;
-        }
         // a batch that meets recorded keys goes round again without them; every such round answers at least one
         // purchase or fails the rest, so a batch takes at most one round per purchase. No lower cap: a batch whose
         // keys another node is committing one by one (retries sent to both nodes) loses a round to each of them,
@@ -300,7 +295,7 @@ public class BoxOffice {
                 continue;
             }
             batchSizes.record(selling.size());
-            outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+            complete(outcomes);
             return;
         }
     }
@@ -504,8 +499,13 @@ public class BoxOffice {
             return fail(concertId, batch, raced);
         }
         log.debug("a purchase batch met {} idempotency keys recorded already", replays.size());
-        replays.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
+        complete(replays);
         return batch.stream().filter(p -> !replays.containsKey(p)).toList();
+    }
+
+    /** Answers each purchase with its outcome, counted by outcome. */
+    private void complete(Map<Purchase, PurchaseOutcome> outcomes) {
+        outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
     }
 
     private List<Purchase> fail(String concertId, List<Purchase> batch, RuntimeException e) {

@@ -65,8 +65,8 @@ public class Tickets {
     /*
      * The sales of several concerts' batches in one statement, each under the same rule as the one-concert sale
      * above: one commit for all of them, where many concerts on sale at once would otherwise give the database a
-     * statement and a commit for every two or three tickets. The concerts' rows are locked in id order, the order
-     * every statement that locks more than one takes, so two of these never wait for each other in a cycle.
+     * statement and a commit for every two or three tickets. The concerts' rows are locked in id order (no other
+     * statement locks more than one concert's row), so two of these never wait for each other in a cycle.
      */
     private static final String SELL_SEVERAL = """
             WITH wanted AS (
@@ -203,9 +203,9 @@ public class Tickets {
     record ConcertSale(String concertId, List<String> ids, List<String> userIds) {}
 
     /**
-     * PostgreSQL only: sells the batches of several concerts (each concert once, or nothing is sold) in one auto-committed statement,
-     * each as {@link #sellInOneStatement} would. Returns the seats granted per concert id; a concert that granted
-     * none (unknown, cancelled or sold out: the caller reads which) is absent.
+     * PostgreSQL only: sells the batches of several concerts (each concert once, or nothing is sold) in one
+     * auto-committed statement, each as {@link #sellInOneStatement} would. Returns the seats granted per concert
+     * id; a concert that granted none (unknown, cancelled or sold out: the caller reads which) is absent.
      */
     @Transactional(propagation = Propagation.NEVER)
     Map<String, Integer> sellSeveralInOneStatement(List<ConcertSale> sales, OffsetDateTime at) {

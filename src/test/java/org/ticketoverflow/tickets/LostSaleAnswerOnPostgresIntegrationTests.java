@@ -1,11 +1,12 @@
 package org.ticketoverflow.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.CONNECTION_LOST;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.outcomes;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.purchases;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,7 +18,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -40,10 +40,6 @@ import org.ticketoverflow.web.DatabaseReachability;
  */
 @OnPostgres
 class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
-
-    /** What pgjdbc throws when the socket fails mid-statement: SQL state 08006, no answer from the server. */
-    private static final DataAccessResourceFailureException CONNECTION_LOST = new DataAccessResourceFailureException(
-            "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006"));
 
     @Autowired
     private Concerts concerts;
@@ -279,20 +275,5 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
 
     private BoxOffice boxOffice(Tickets tickets, TransactionTemplate transactions) {
         return new BoxOffice(concerts, tickets, receipts, transactions, settings, database, new SimpleMeterRegistry());
-    }
-
-    private static List<CompletableFuture<PurchaseOutcome>> purchases(
-            BoxOffice boxOffice, String concertId, int count) {
-        return IntStream.range(0, count)
-                .mapToObj(i -> boxOffice.purchase(concertId, ApiClient.user(1 + i)))
-                .toList();
-    }
-
-    private static List<PurchaseOutcome> outcomes(List<CompletableFuture<PurchaseOutcome>> purchases) throws Exception {
-        List<PurchaseOutcome> outcomes = new ArrayList<>();
-        for (CompletableFuture<PurchaseOutcome> purchase : purchases) {
-            outcomes.add(purchase.get(10, TimeUnit.SECONDS));
-        }
-        return outcomes;
     }
 }

@@ -2,10 +2,12 @@ package org.ticketoverflow.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.CONNECTION_LOST;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.outcomes;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.purchases;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,7 +27,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
@@ -44,10 +45,6 @@ import org.ticketoverflow.web.DatabaseReachability;
 class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
 
     private static final OffsetDateTime NOW = OffsetDateTime.of(2027, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
-
-    /** What pgjdbc throws when the socket fails mid-statement: SQL state 08006, no answer from the server. */
-    private static final DataAccessResourceFailureException CONNECTION_LOST = new DataAccessResourceFailureException(
-            "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006"));
 
     @Autowired
     private Tickets tickets;
@@ -185,8 +182,7 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
 
         // the blocker's batch holds the one commit slot (once it is in its statement, so it cannot take the
         // others with it) until the others wait in line behind it
-        CompletableFuture<PurchaseOutcome> first = boxOffice.purchase(blocker, ApiClient.user(1));
-        assertThat(watched.blocking.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<PurchaseOutcome> first = watched.holdTheSlot(boxOffice);
         List<CompletableFuture<PurchaseOutcome>> toSmall = purchases(boxOffice, small, 3);
         List<CompletableFuture<PurchaseOutcome>> toRoomy = purchases(boxOffice, roomy, 2);
         List<CompletableFuture<PurchaseOutcome>> toCancelled = purchases(boxOffice, cancelled, 1);
@@ -225,8 +221,7 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
         Watched losing = new Watched(blocker, allQueued, true);
         BoxOffice boxOffice = oneSlot(losing, new SimpleMeterRegistry());
 
-        CompletableFuture<PurchaseOutcome> first = boxOffice.purchase(blocker, ApiClient.user(1));
-        assertThat(losing.blocking.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<PurchaseOutcome> first = losing.holdTheSlot(boxOffice);
         List<CompletableFuture<PurchaseOutcome>> toSmall = purchases(boxOffice, small, 3);
         List<CompletableFuture<PurchaseOutcome>> toRoomy = purchases(boxOffice, roomy, 2);
         allQueued.countDown();
@@ -253,8 +248,7 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
         };
         BoxOffice boxOffice = oneSlot(losing, new SimpleMeterRegistry());
 
-        CompletableFuture<PurchaseOutcome> blocking = boxOffice.purchase(blocker, ApiClient.user(1));
-        assertThat(losing.blocking.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<PurchaseOutcome> blocking = losing.holdTheSlot(boxOffice);
         List<CompletableFuture<PurchaseOutcome>> toFirst = purchases(boxOffice, first, 2);
         List<CompletableFuture<PurchaseOutcome>> toSecond = purchases(boxOffice, second, 2);
         allQueued.countDown();
@@ -283,6 +277,13 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
             this.blocker = blocker;
             this.allQueued = allQueued;
             this.loseAnswers = loseAnswers;
+        }
+
+        /** The blocker's purchase, once its batch holds the slot (in its statement, so it took no other window). */
+        CompletableFuture<PurchaseOutcome> holdTheSlot(BoxOffice boxOffice) throws InterruptedException {
+            CompletableFuture<PurchaseOutcome> purchase = boxOffice.purchase(blocker, ApiClient.user(1));
+            assertThat(blocking.await(10, TimeUnit.SECONDS)).isTrue();
+            return purchase;
         }
 
         @Override
@@ -333,21 +334,6 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
                 .param(concertId)
                 .query(Integer.class)
                 .single();
-    }
-
-    private static List<CompletableFuture<PurchaseOutcome>> purchases(
-            BoxOffice boxOffice, String concertId, int count) {
-        return IntStream.range(0, count)
-                .mapToObj(i -> boxOffice.purchase(concertId, ApiClient.user(1 + i)))
-                .toList();
-    }
-
-    private static List<PurchaseOutcome> outcomes(List<CompletableFuture<PurchaseOutcome>> purchases) throws Exception {
-        List<PurchaseOutcome> outcomes = new ArrayList<>();
-        for (CompletableFuture<PurchaseOutcome> purchase : purchases) {
-            outcomes.add(purchase.get(10, TimeUnit.SECONDS));
-        }
-        return outcomes;
     }
 
     private static List<String> soldTicketIds(List<PurchaseOutcome> outcomes) {
