@@ -46,14 +46,14 @@ import org.ticketoverflow.web.DatabaseReachability;
  * that fight for its cores and its WAL. The slots are that many threads taking windows in turn from one line: a
  * window waiting for a slot keeps collecting purchases, so its next batch is bigger; slots are handed out fairly
  * (first come, first served). On PostgreSQL a slot's turn takes the windows waiting behind its own as well and
- * sells their batches without keys in one statement (one commit for several concerts, which matters when many
- * are on sale and each batch holds two or three purchases); those batches then wait for each other's row locks,
- * which is the price of sharing the commit.
+ * sells their batches in one statement, or in one transaction if any has keys (one commit for several concerts,
+ * which matters when many are on sale and each batch holds two or three purchases); those batches then wait for
+ * each other's row locks, which is the price of sharing the commit.
  *
  * <p>A purchase with an idempotency key has its answer recorded by {@link PurchaseReceipts} in the same
- * transaction (one more multi-row insert per batch; on PostgreSQL the seats and tickets are the one-statement
- * sale's statement, run inside that transaction), so its ticket and its key commit together. If one of the
- * batch's keys is recorded already (a retry, or another node was first), the batch rolls back, those purchases
+ * transaction (one more multi-row insert per transaction; on PostgreSQL the seats and tickets are the sale
+ * statement, run inside that transaction), so its ticket and its key commit together. If one of the
+ * transaction's keys is recorded already (a retry, or another node was first), it rolls back, those purchases
  * are answered from the record, and the rest are sold again in a new transaction.
  *
  * <p>Waiting is bounded: past {@code maxWaiting} purchases in the node, new ones are shed at once (503) rather
@@ -116,7 +116,7 @@ public class BoxOffice {
             waiting.decrementAndGet();
             return CompletableFuture.completedFuture(count(new PurchaseOutcome.Shed()));
         }
-        Purchase purchase = new Purchase(userId, claim, new CompletableFuture<>());
+        Purchase purchase = new Purchase(concertId, userId, claim, new CompletableFuture<>());
         Window window = windows.computeIfAbsent(concertId, Window::new);
         window.queue.add(purchase);
         if (window.draining.compareAndSet(false, true)) {
@@ -142,9 +142,9 @@ public class BoxOffice {
     /**
      * One turn of a commit slot. The batches are taken only now, so they kept growing while their windows waited
      * for the slot. On PostgreSQL the turn takes the windows waiting behind the first one too, up to
-     * {@code maxBatch} purchases in all, and sells their batches without keys in one statement: with many concerts
-     * on sale each batch is small, and a statement and a commit per concert would cost the database more than the
-     * tickets do. A window with more to sell goes to the back of the line, so slots go round fairly.
+     * {@code maxBatch} purchases in all, and sells their batches together (see {@link #sell(List)}): with many
+     * concerts on sale each batch is small, and a statement and a commit per concert would cost the database more
+     * than the tickets do. A window with more to sell goes to the back of the line, so slots go round fairly.
      */
     private void takeTurn() {
         Window window = inLine.poll();
@@ -158,8 +158,7 @@ public class BoxOffice {
             List<Purchase> purchases = window.take(room);
             room -= purchases.size();
             batches.add(new Batch(window, purchases));
-            // a keyed batch is a transaction of its own: windows taken with it would only wait for it
-            more = room > 0 && tickets.sellsInOneStatement() && withoutKeys(purchases);
+            more = room > 0 && tickets.sellsInOneStatement();
         } while (more && (window = inLine.poll()) != null);
         sell(batches);
         for (Batch batch : batches) {
@@ -185,7 +184,11 @@ public class BoxOffice {
         }
     }
 
-    /** A turn's batches: on PostgreSQL those without keys in one statement, the others each in its own. */
+    /**
+     * A turn's batches. On PostgreSQL the batches of several concerts are sold together: in one statement if none
+     * has keys, else in one transaction that records the keys too. A batch alone, or a concert's second batch, is
+     * sold by itself.
+     */
     private void sell(List<Batch> batches) {
         if (!database.reachable()) {
             // known to be down: fail at once rather than make the batches wait for the pool's timeout
@@ -201,18 +204,18 @@ public class BoxOffice {
             }
             // a concert can have two windows in line (one went idle and was replaced while a late arrival still
             // held it): the statement takes each concert once, so the second batch goes alone
-            boolean joins = tickets.sellsInOneStatement()
-                    && withoutKeys(batch.purchases)
-                    && concertsTogether.add(batch.window.concertId);
+            boolean joins = tickets.sellsInOneStatement() && concertsTogether.add(batch.window.concertId);
             (joins ? together : alone).add(batch);
         }
         if (together.size() == 1) {
             alone.add(together.removeFirst());
         }
-        if (!together.isEmpty()) {
+        if (!together.isEmpty() && together.stream().allMatch(b -> withoutKeys(b.purchases))) {
             sellTogether(together);
+        } else if (!together.isEmpty()) {
+            sellInRounds(together);
         }
-        alone.forEach(batch -> sell(batch.window.concertId, batch.purchases));
+        alone.forEach(batch -> sellInRounds(List.of(batch)));
     }
 
     /**
@@ -220,10 +223,7 @@ public class BoxOffice {
      * {@link Tickets#sellSeveralInOneStatement}); each batch is then answered as if it had been sold alone.
      */
     private void sellTogether(List<Batch> together) {
-        List<Tickets.ConcertSale> sales = together.stream()
-                .map(b -> new Tickets.ConcertSale(
-                        b.window.concertId, newTicketIds(b.purchases.size()), users(b.purchases, b.purchases.size())))
-                .toList();
+        List<Tickets.ConcertSale> sales = sales(together);
         Map<String, Integer> granted;
         try {
             granted = tickets.sellSeveralInOneStatement(sales, Instant.now().atOffset(ZoneOffset.UTC));
@@ -273,84 +273,115 @@ public class BoxOffice {
         return purchases.stream().allMatch(p -> p.claim == null);
     }
 
-    private void sell(String concertId, List<Purchase> batch) {
-        // a batch that meets recorded keys goes round again without them; every such round answers at least one
-        // purchase or fails the rest, so a batch takes at most one round per purchase. No lower cap: a batch whose
-        // keys another node is committing one by one (retries sent to both nodes) loses a round to each of them,
-        // and giving up early would answer 503 where a replay of the other node's ticket is the answer.
-        List<Purchase> open = batch;
+    /**
+     * Sells batches until each of their purchases is answered: one batch without keys on PostgreSQL in one
+     * statement, anything else in one transaction. Batches that meet recorded keys go round again without those
+     * purchases; every such round answers at least one purchase or fails the rest, so they take at most one round
+     * per purchase. No lower cap: a batch whose keys another node is committing one by one (retries sent to both
+     * nodes) loses a round to each of them, and giving up early would answer 503 where a replay of the other
+     * node's ticket is the answer.
+     */
+    private void sellInRounds(List<Batch> batches) {
+        List<Batch> open = batches;
         while (!open.isEmpty()) {
-            List<Purchase> selling = open;
+            List<Batch> selling = open;
             Map<Purchase, PurchaseOutcome> outcomes;
             try {
-                outcomes = tickets.sellsInOneStatement() && withoutKeys(selling)
-                        ? sellInOneStatement(concertId, selling)
-                        : sellInTransaction(concertId, selling);
+                outcomes = selling.size() == 1
+                                && tickets.sellsInOneStatement()
+                                && withoutKeys(selling.getFirst().purchases)
+                        ? sellInOneStatement(selling.getFirst().window.concertId, selling.getFirst().purchases)
+                        : sellInTransaction(selling);
             } catch (DuplicateKeyException raced) {
                 // one of these keys is recorded already (a retry, or another node was first): answer from the record
-                open = answerRaced(concertId, selling, raced);
+                open = answerRaced(selling, raced);
                 continue;
             } catch (RuntimeException e) {
-                open = fail(concertId, selling, e);
-                continue;
+                selling.forEach(batch -> fail(batch.window.concertId, batch.purchases, e));
+                return;
             }
-            batchSizes.record(selling.size());
+            batchSizes.record(purchases(selling).size());
             complete(outcomes);
             return;
         }
     }
 
     /**
-     * A batch in one transaction (keyed purchases, or a database without the one-statement sale). If the commit's
+     * Batches in one transaction (keyed purchases, or a database without the one-statement sale). If the commit's
      * answer is lost (the connection broke after the work was done and COMMIT sent), the transaction may have
      * committed all the same: its ticket ids tell, as after a lost one-statement answer. A failure before that
      * point rolled everything back, so it still answers "nothing was sold".
      */
-    private Map<Purchase, PurchaseOutcome> sellInTransaction(String concertId, List<Purchase> batch) {
+    private Map<Purchase, PurchaseOutcome> sellInTransaction(List<Batch> batches) {
         Sale sale = new Sale();
         try {
-            return transactions.execute(tx -> commit(concertId, batch, sale));
+            return transactions.execute(tx -> commit(batches, sale));
         } catch (RuntimeException e) {
             if (sale.outcomes == null || Tickets.wroteNothing(e)) {
                 throw e;
             }
-            return afterLostCommit(concertId, batch, sale, e);
+            return afterLostCommit(batches, sale, e);
         }
     }
 
     /**
-     * One transaction: the seats and tickets (on PostgreSQL in one statement, the one-statement sale's; on H2 a
-     * locked read, an increment and an insert), one key insert (a key twice: 409 for the second), the commit.
+     * One transaction: the seats and tickets, one key insert for all its keyed purchases (a key twice: 409 for the
+     * second), the commit. On PostgreSQL the seats and tickets are one statement, the one-statement sale's (one
+     * concert) or the several-concert one; on H2 a locked read, an increment and an insert.
      */
-    private Map<Purchase, PurchaseOutcome> commit(String concertId, List<Purchase> batch, Sale sale) {
-        Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(batch);
-        List<Purchase> selling = outcomes.isEmpty()
-                ? batch
-                : batch.stream().filter(p -> !outcomes.containsKey(p)).toList();
-        if (selling.isEmpty()) {
-            sale.done(List.of(), outcomes);
-            return outcomes;
-        }
-        OffsetDateTime at = Instant.now().atOffset(ZoneOffset.UTC);
-        SeatGrant seats;
-        List<String> ids;
-        if (tickets.sellsInOneStatement()) {
-            List<String> offered = newTicketIds(selling.size());
-            seats = grant(
-                    concertId,
-                    tickets.sellInTransaction(concertId, offered, users(selling, selling.size()), at),
-                    selling.size());
-            ids = offered.subList(0, seats.granted());
-        } else {
-            seats = concerts.takeSeats(concertId, selling.size());
-            ids = newTicketIds(seats.granted());
-            if (!ids.isEmpty()) {
-                tickets.insert(concertId, ids, users(selling, ids.size()), at);
+    private Map<Purchase, PurchaseOutcome> commit(List<Batch> batches, Sale sale) {
+        Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(purchases(batches));
+        List<Batch> selling = new ArrayList<>(batches.size());
+        for (Batch batch : batches) {
+            List<Purchase> left = outcomes.isEmpty()
+                    ? batch.purchases
+                    : batch.purchases.stream()
+                            .filter(p -> !outcomes.containsKey(p))
+                            .toList();
+            if (!left.isEmpty()) {
+                selling.add(new Batch(batch.window, left));
             }
         }
-        answer(concertId, selling, ids, seats, outcomes);
-        receipts.record(concertId, outcomes);
-        sale.done(ids, outcomes);
+        OffsetDateTime at = Instant.now().atOffset(ZoneOffset.UTC);
+        List<String> sold = new ArrayList<>();
+        if (selling.size() > 1) {
+            List<Tickets.ConcertSale> sales = sales(selling);
+            Map<String, Integer> granted = tickets.sellSeveralInTransaction(sales, at);
+            for (int i = 0; i < selling.size(); i++) {
+                String concertId = selling.get(i).window.concertId;
+                Integer seats = granted.get(concertId);
+                SeatGrant grant = grant(
+                        concertId,
+                        seats == null ? OptionalInt.empty() : OptionalInt.of(seats),
+                        selling.get(i).purchases.size());
+                List<String> ids = sales.get(i).ids().subList(0, grant.granted());
+                answer(concertId, selling.get(i).purchases, ids, grant, outcomes);
+                sold.addAll(ids);
+            }
+        } else if (selling.size() == 1) {
+            String concertId = selling.getFirst().window.concertId;
+            List<Purchase> batch = selling.getFirst().purchases;
+            SeatGrant seats;
+            List<String> ids;
+            if (tickets.sellsInOneStatement()) {
+                List<String> offered = newTicketIds(batch.size());
+                seats = grant(
+                        concertId,
+                        tickets.sellInTransaction(concertId, offered, users(batch, batch.size()), at),
+                        batch.size());
+                ids = offered.subList(0, seats.granted());
+            } else {
+                seats = concerts.takeSeats(concertId, batch.size());
+                ids = newTicketIds(seats.granted());
+                if (!ids.isEmpty()) {
+                    tickets.insert(concertId, ids, users(batch, ids.size()), at);
+                }
+            }
+            answer(concertId, batch, ids, seats, outcomes);
+            sold.addAll(ids);
+        }
+        receipts.record(outcomes);
+        sale.done(sold, outcomes);
         return outcomes;
     }
 
@@ -368,30 +399,31 @@ public class BoxOffice {
      * "nothing was sold" would be a true answer; a retry with the same key, once this one is answered, replays
      * whatever committed.
      */
-    private Map<Purchase, PurchaseOutcome> afterLostCommit(
-            String concertId, List<Purchase> batch, Sale sale, RuntimeException lost) {
+    private Map<Purchase, PurchaseOutcome> afterLostCommit(List<Batch> batches, Sale sale, RuntimeException lost) {
+        int size = purchases(batches).size();
+        List<String> concertIds = batches.stream().map(b -> b.window.concertId).toList();
         if (sale.ids.isEmpty()) {
             log.warn(
-                    "purchase batch of {} for concert {}: commit answer lost; it sold nothing, answered with its refusals",
-                    batch.size(),
-                    concertId,
+                    "purchase batch of {} for concerts {}: commit answer lost; it sold nothing, answered with its refusals",
+                    size,
+                    concertIds,
                     lost);
             return sale.outcomes;
         }
         int found = committedTickets(sale.ids, lost);
         if (found == sale.ids.size()) {
             log.warn(
-                    "purchase batch of {} for concert {}: commit answer lost, all {} of its tickets found committed",
-                    batch.size(),
-                    concertId,
+                    "purchase batch of {} for concerts {}: commit answer lost, all {} of its tickets found committed",
+                    size,
+                    concertIds,
                     found,
                     lost);
             return sale.outcomes;
         }
         log.error(
-                "purchase batch of {} for concert {}: commit answer lost, its tickets not found; answered as unconfirmed",
-                batch.size(),
-                concertId,
+                "purchase batch of {} for concerts {}: commit answer lost, its tickets not found; answered as unconfirmed",
+                size,
+                concertIds,
                 lost);
         Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
         sale.outcomes.forEach((purchase, outcome) -> outcomes.put(
@@ -461,6 +493,24 @@ public class BoxOffice {
         }
     }
 
+    /** Each batch's sale: as many new ticket ids as it has purchases, and their buyers. */
+    private List<Tickets.ConcertSale> sales(List<Batch> batches) {
+        return batches.stream()
+                .map(b -> new Tickets.ConcertSale(
+                        b.window.concertId, newTicketIds(b.purchases.size()), users(b.purchases, b.purchases.size())))
+                .toList();
+    }
+
+    /** The purchases of the batches, in batch order. */
+    private static List<Purchase> purchases(List<Batch> batches) {
+        if (batches.size() == 1) {
+            return batches.getFirst().purchases;
+        }
+        List<Purchase> purchases = new ArrayList<>();
+        batches.forEach(b -> purchases.addAll(b.purchases));
+        return purchases;
+    }
+
     private List<String> newTicketIds(int count) {
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -492,15 +542,28 @@ public class BoxOffice {
         }
     }
 
-    /** Answers the purchases whose key is recorded now from that record; the others are to be sold again. */
-    private List<Purchase> answerRaced(String concertId, List<Purchase> batch, DuplicateKeyException raced) {
-        Map<Purchase, PurchaseOutcome> replays = receipts.raced(batch);
+    /**
+     * Answers the purchases whose key is recorded now from that record; the others are to be sold again (their
+     * batches, without the answered ones). None recorded: the key insert failed for another reason, and all fail.
+     */
+    private List<Batch> answerRaced(List<Batch> batches, DuplicateKeyException raced) {
+        Map<Purchase, PurchaseOutcome> replays = receipts.raced(purchases(batches));
         if (replays.isEmpty()) {
-            return fail(concertId, batch, raced);
+            batches.forEach(batch -> fail(batch.window.concertId, batch.purchases, raced));
+            return List.of();
         }
         log.debug("a purchase batch met {} idempotency keys recorded already", replays.size());
         complete(replays);
-        return batch.stream().filter(p -> !replays.containsKey(p)).toList();
+        List<Batch> left = new ArrayList<>(batches.size());
+        for (Batch batch : batches) {
+            List<Purchase> open = batch.purchases.stream()
+                    .filter(p -> !replays.containsKey(p))
+                    .toList();
+            if (!open.isEmpty()) {
+                left.add(new Batch(batch.window, open));
+            }
+        }
+        return left;
     }
 
     /** Answers each purchase with its outcome, counted by outcome. */
@@ -508,10 +571,9 @@ public class BoxOffice {
         outcomes.forEach((purchase, outcome) -> purchase.outcome.complete(count(outcome)));
     }
 
-    private List<Purchase> fail(String concertId, List<Purchase> batch, RuntimeException e) {
+    private void fail(String concertId, List<Purchase> batch, RuntimeException e) {
         log.error("purchase batch of {} for concert {} failed; nothing of it was written", batch.size(), concertId, e);
         batch.forEach(p -> p.outcome.complete(count(new PurchaseOutcome.Failed(e))));
-        return List.of();
     }
 
     private static PurchaseOutcome refusal(SeatGrant.Refusal refusal) {
@@ -533,7 +595,7 @@ public class BoxOffice {
         return outcome;
     }
 
-    record Purchase(String userId, KeyClaim claim, CompletableFuture<PurchaseOutcome> outcome) {}
+    record Purchase(String concertId, String userId, KeyClaim claim, CompletableFuture<PurchaseOutcome> outcome) {}
 
     /** What a turn took from one window. */
     private record Batch(Window window, List<Purchase> purchases) {}

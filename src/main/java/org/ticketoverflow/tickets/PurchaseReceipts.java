@@ -15,12 +15,13 @@ import org.ticketoverflow.web.RequestRejected;
 
 /**
  * The idempotency keys of a purchase batch. {@link #record} writes the answer of every keyed purchase in the
- * batch's transaction, with its ticket: one multi-row insert per batch, and no read before it. A key that is
- * recorded already (a retry of an answered purchase, or a purchase another node committed first) makes that
- * insert fail and the batch roll back, seats and tickets included; {@link BoxOffice} then answers those
- * purchases from their record ({@link #raced}) and sells the rest again. Not reading first keeps the keyed hot
- * path at one statement per batch: a lookup per batch cost more than the insert (measured: a query on a
- * fast-growing table whose statistics lag is planned as a scan).
+ * batch's transaction, with its ticket: one multi-row insert per transaction (the batches of several concerts
+ * that share a transaction share it too), and no read before it. A key that is recorded already (a retry of an
+ * answered purchase, or a purchase another node committed first) makes that insert fail and the transaction roll
+ * back, seats and tickets included; {@link BoxOffice} then answers those purchases from their record
+ * ({@link #raced}) and sells the rest again. Not reading first keeps the keyed hot path at one statement per
+ * batch: a lookup per batch cost more than the insert (measured: a query on a fast-growing table whose
+ * statistics lag is planned as a scan).
  */
 @Component
 class PurchaseReceipts {
@@ -73,15 +74,15 @@ class PurchaseReceipts {
         return values.isEmpty() ? Map.of() : keys.find(SCOPE, values);
     }
 
-    /** Writes the answers of the keyed purchases sold or refused by this batch, in its transaction. */
-    void record(String concertId, Map<Purchase, PurchaseOutcome> outcomes) {
+    /** Writes the answers of the keyed purchases sold or refused in this transaction, in one insert. */
+    void record(Map<Purchase, PurchaseOutcome> outcomes) {
         List<KeyRecord> records = new ArrayList<>();
         outcomes.forEach((purchase, outcome) -> {
             KeyClaim claim = purchase.claim();
             if (claim == null) {
                 return;
             }
-            RequestRejected refusal = outcome.refusal(concertId);
+            RequestRejected refusal = outcome.refusal(purchase.concertId());
             if (outcome instanceof PurchaseOutcome.Sold sold) {
                 records.add(claim.key().created(sold.ticket().id()));
             } else if (refusal != null) {

@@ -209,6 +209,19 @@ public class Tickets {
      */
     @Transactional(propagation = Propagation.NEVER)
     Map<String, Integer> sellSeveralInOneStatement(List<ConcertSale> sales, OffsetDateTime at) {
+        return sellSeveral(sales, at);
+    }
+
+    /**
+     * The same statement in the caller's transaction (keyed batches of several concerts), committed with their
+     * keys; the concerts' rows stay locked until that commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<String, Integer> sellSeveralInTransaction(List<ConcertSale> sales, OffsetDateTime at) {
+        return sellSeveral(sales, at);
+    }
+
+    private Map<String, Integer> sellSeveral(List<ConcertSale> sales, OffsetDateTime at) {
         // a concert twice would update its row once but insert both batches' first "granted" tickets
         if (sales.stream().map(ConcertSale::concertId).distinct().count() != sales.size()) {
             throw new IllegalArgumentException("a sale of several concerts names one concert twice");

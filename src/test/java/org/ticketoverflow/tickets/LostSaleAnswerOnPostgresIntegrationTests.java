@@ -2,8 +2,10 @@ package org.ticketoverflow.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ticketoverflow.tickets.BoxOfficeCalls.CONNECTION_LOST;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.losingCommitAnswers;
 import static org.ticketoverflow.tickets.BoxOfficeCalls.outcomes;
 import static org.ticketoverflow.tickets.BoxOfficeCalls.purchases;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.rollingBackWithLostAnswers;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.OffsetDateTime;
@@ -19,8 +21,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
 import org.ticketoverflow.idempotency.IdempotencyKeys;
@@ -107,7 +107,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         String concertId = api.createConcert(3).get("id").stringValue();
         // every batch commits for real and then loses the answer; one that found no seats left sold nothing, so
         // its refusal is true either way
-        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(true));
+        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(dataSource));
 
         assertThreeSoldOneSoldOutAsCommitted(concertId, outcomes(purchases(boxOffice, concertId, 4)));
     }
@@ -116,7 +116,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
     void aKeyedSaleCommittedWhoseCommitAnswerWasLostIsAnsweredWithItsTicketsAndKeys() throws Exception {
         String concertId = api.createConcert(3).get("id").stringValue();
         // keyed purchases on PostgreSQL: the one-statement sale inside the transaction that records the keys
-        BoxOffice boxOffice = boxOffice(new Tickets(jdbc, dataSource), losingCommitAnswers(true));
+        BoxOffice boxOffice = boxOffice(new Tickets(jdbc, dataSource), losingCommitAnswers(dataSource));
         List<String> keyValues = IntStream.range(0, 4)
                 .mapToObj(i -> "lost-commit-" + UUID.randomUUID())
                 .toList();
@@ -149,7 +149,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
         String concertId = api.createConcert(1).get("id").stringValue();
         assertThat(api.purchase(concertId, ApiClient.user(9)).status()).isEqualTo(201);
         // whether or not such a transaction commits, it took no seat: the refusal is true either way
-        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(false));
+        BoxOffice boxOffice = boxOffice(inTransactions(), rollingBackWithLostAnswers(dataSource));
 
         assertThat(outcomes(purchases(boxOffice, concertId, 2))).allMatch(o -> o instanceof PurchaseOutcome.SoldOut);
         assertThat(api.ticketIdsOf(concertId)).hasSize(1);
@@ -158,7 +158,7 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
     @Test
     void aLostCommitAnswerWithNothingCommittedIsUnconfirmedNotNothingSold() throws Exception {
         String concertId = api.createConcert(5).get("id").stringValue();
-        BoxOffice boxOffice = boxOffice(inTransactions(), losingCommitAnswers(false));
+        BoxOffice boxOffice = boxOffice(inTransactions(), rollingBackWithLostAnswers(dataSource));
 
         assertUnconfirmedWithNoTicket(boxOffice, concertId);
     }
@@ -222,21 +222,6 @@ class LostSaleAnswerOnPostgresIntegrationTests extends HttpScenario {
                 return false;
             }
         };
-    }
-
-    /** Transactions whose commit (or, with {@code commitFirst} false, a rollback in its place) loses its answer. */
-    private TransactionTemplate losingCommitAnswers(boolean commitFirst) {
-        return new TransactionTemplate(new JdbcTransactionManager(dataSource) {
-            @Override
-            protected void doCommit(DefaultTransactionStatus status) {
-                if (commitFirst) {
-                    super.doCommit(status);
-                } else {
-                    doRollback(status);
-                }
-                throw CONNECTION_LOST;
-            }
-        });
     }
 
     /**

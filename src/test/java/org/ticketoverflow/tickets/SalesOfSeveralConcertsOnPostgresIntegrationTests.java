@@ -3,6 +3,7 @@ package org.ticketoverflow.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ticketoverflow.tickets.BoxOfficeCalls.CONNECTION_LOST;
+import static org.ticketoverflow.tickets.BoxOfficeCalls.losingCommitAnswers;
 import static org.ticketoverflow.tickets.BoxOfficeCalls.outcomes;
 import static org.ticketoverflow.tickets.BoxOfficeCalls.purchases;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -30,16 +32,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
+import org.ticketoverflow.idempotency.IdempotencyKeys;
+import org.ticketoverflow.idempotency.KeyClaim;
+import org.ticketoverflow.idempotency.KeyRecord;
+import org.ticketoverflow.idempotency.TestClaims;
 import org.ticketoverflow.support.ApiClient;
 import org.ticketoverflow.support.HttpScenario;
 import org.ticketoverflow.support.OnPostgres;
 import org.ticketoverflow.web.DatabaseReachability;
 
 /**
- * Batches of several concerts sold in one statement (PostgreSQL, without keys): each concert under its own
- * capacity, as if sold alone; statements that lock the same concerts in any order never deadlock; a commit slot's
- * turn takes the windows waiting in line and sells them together; and a lost answer is still answered by what
- * each batch's own ticket ids show was committed.
+ * Batches of several concerts sold together on PostgreSQL: in one statement without keys, each concert under its
+ * own capacity, as if sold alone; statements that lock the same concerts in any order never deadlock; a commit
+ * slot's turn takes the windows waiting in line and sells them together; a lost answer is still answered by what
+ * each batch's own ticket ids show was committed. With keys, the same statement runs in one transaction that
+ * records every key of the turn: a key recorded already sends the turn round again without that purchase, a key
+ * twice in one turn is 409 for the second, and a lost commit answer is answered by the tickets found.
  */
 @OnPostgres
 class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
@@ -60,6 +68,9 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
 
     @Autowired
     private DatabaseReachability database;
+
+    @Autowired
+    private IdempotencyKeys idempotencyKeys;
 
     @Autowired
     private JdbcClient jdbc;
@@ -260,16 +271,154 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
         assertThat(api.ticketIdsOf(second)).isEmpty();
     }
 
+    @Test
+    void keyedBatchesOfTheWindowsWaitingInLineShareOneTransactionThatRecordsTheirKeys() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String small = api.createConcert(2).get("id").stringValue();
+        String roomy = api.createConcert(10).get("id").stringValue();
+        String withoutKeys = api.createConcert(10).get("id").stringValue();
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched watched = new Watched(blocker, allQueued, false);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BoxOffice boxOffice = oneSlot(watched, meters);
+        List<String> smallKeys = keys(3);
+        List<String> roomyKeys = keys(2);
+
+        CompletableFuture<PurchaseOutcome> first = watched.holdTheSlot(boxOffice);
+        List<CompletableFuture<PurchaseOutcome>> toSmall = keyedPurchases(boxOffice, small, smallKeys);
+        List<CompletableFuture<PurchaseOutcome>> toRoomy = keyedPurchases(boxOffice, roomy, roomyKeys);
+        List<CompletableFuture<PurchaseOutcome>> unkeyed = purchases(boxOffice, withoutKeys, 1);
+        allQueued.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        List<PurchaseOutcome> small3 = outcomes(toSmall);
+        assertThat(small3).extracting(o -> o.getClass().getSimpleName()).containsExactly("Sold", "Sold", "SoldOut");
+        List<PurchaseOutcome> roomy2 = outcomes(toRoomy);
+        assertThat(roomy2).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(outcomes(unkeyed)).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(watched.transactions)
+                .as("the concerts of each sale of several in a transaction")
+                .containsExactly(List.of(small, roomy, withoutKeys));
+        assertThat(watched.statements).as("sales of several on their own").isEmpty();
+        assertRecorded(smallKeys, small3);
+        assertRecorded(roomyKeys, roomy2);
+        assertThat(api.ticketIdsOf(small)).containsExactlyInAnyOrderElementsOf(soldTicketIds(small3));
+        assertThat(api.ticketIdsOf(roomy)).containsExactlyInAnyOrderElementsOf(soldTicketIds(roomy2));
+        assertThat(sold(withoutKeys)).isEqualTo(1);
+        DistributionSummary batches =
+                meters.get("ticketoverflow.purchase.batch.size").summary();
+        assertThat(batches.count())
+                .as("transactions: the blocker's, then one for the rest")
+                .isEqualTo(2);
+        assertThat(batches.max()).isEqualTo(6);
+    }
+
+    @Test
+    void aKeyRecordedAlreadySendsTheTransactionOfSeveralRoundAgainWithoutItsPurchase() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String first = api.createConcert(10).get("id").stringValue();
+        String second = api.createConcert(10).get("id").stringValue();
+        List<String> firstKeys = keys(2);
+        List<String> secondKeys = keys(1);
+        // another node answered the first key already
+        transactions.executeWithoutResult(tx ->
+                idempotencyKeys.insert(List.of(claim(firstKeys.getFirst()).key().created("ticket-of-the-other-node"))));
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched watched = new Watched(blocker, allQueued, false);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BoxOffice boxOffice = oneSlot(watched, meters);
+
+        CompletableFuture<PurchaseOutcome> blocking = watched.holdTheSlot(boxOffice);
+        List<CompletableFuture<PurchaseOutcome>> toFirst = keyedPurchases(boxOffice, first, firstKeys);
+        List<CompletableFuture<PurchaseOutcome>> toSecond = keyedPurchases(boxOffice, second, secondKeys);
+        allQueued.countDown();
+
+        assertThat(blocking.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        List<PurchaseOutcome> first2 = outcomes(toFirst);
+        assertThat(first2.getFirst())
+                .isInstanceOfSatisfying(
+                        PurchaseOutcome.Replayed.class,
+                        replayed -> assertThat(replayed.record().resourceId()).isEqualTo("ticket-of-the-other-node"));
+        assertThat(first2.get(1)).isInstanceOf(PurchaseOutcome.Sold.class);
+        List<PurchaseOutcome> second1 = outcomes(toSecond);
+        assertThat(second1).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(watched.transactions)
+                .as("the round that met the recorded key rolled back; the next sold the rest")
+                .containsExactly(List.of(first, second), List.of(first, second));
+        // the rolled-back round took no seat: each concert sold exactly its one committed ticket
+        assertThat(sold(first)).isEqualTo(1);
+        assertThat(sold(second)).isEqualTo(1);
+        assertThat(api.ticketIdsOf(first)).containsExactlyElementsOf(soldTicketIds(first2));
+        assertThat(api.ticketIdsOf(second)).containsExactlyElementsOf(soldTicketIds(second1));
+        assertThat(meters.get("ticketoverflow.purchase.batch.size").summary().max())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aKeyTwiceInOneTurnIsInUseForItsSecondPurchase() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String first = api.createConcert(10).get("id").stringValue();
+        String second = api.createConcert(10).get("id").stringValue();
+        List<String> key = keys(1);
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched watched = new Watched(blocker, allQueued, false);
+        BoxOffice boxOffice = oneSlot(watched, new SimpleMeterRegistry());
+
+        CompletableFuture<PurchaseOutcome> blocking = watched.holdTheSlot(boxOffice);
+        List<CompletableFuture<PurchaseOutcome>> toFirst = keyedPurchases(boxOffice, first, key);
+        List<CompletableFuture<PurchaseOutcome>> toSecond = keyedPurchases(boxOffice, second, key);
+        allQueued.countDown();
+
+        assertThat(blocking.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        List<PurchaseOutcome> sold = outcomes(toFirst);
+        assertThat(sold).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(outcomes(toSecond)).allMatch(o -> o instanceof PurchaseOutcome.KeyInUse);
+        assertThat(api.ticketIdsOf(first)).containsExactlyElementsOf(soldTicketIds(sold));
+        assertThat(api.ticketIdsOf(second)).isEmpty();
+        assertThat(sold(second)).isZero();
+        assertRecorded(key, sold);
+    }
+
+    @Test
+    void aTransactionOfSeveralCommittedWhoseCommitAnswerWasLostIsAnsweredWithItsTicketsAndKeys() throws Exception {
+        String blocker = api.createConcert(10).get("id").stringValue();
+        String small = api.createConcert(1).get("id").stringValue();
+        String roomy = api.createConcert(10).get("id").stringValue();
+        List<String> smallKeys = keys(2);
+        List<String> roomyKeys = keys(2);
+        CountDownLatch allQueued = new CountDownLatch(1);
+        Watched watched = new Watched(blocker, allQueued, false);
+        BoxOffice boxOffice = oneSlot(watched, new SimpleMeterRegistry(), losingCommitAnswers(dataSource));
+
+        CompletableFuture<PurchaseOutcome> blocking = watched.holdTheSlot(boxOffice);
+        List<CompletableFuture<PurchaseOutcome>> toSmall = keyedPurchases(boxOffice, small, smallKeys);
+        List<CompletableFuture<PurchaseOutcome>> toRoomy = keyedPurchases(boxOffice, roomy, roomyKeys);
+        allQueued.countDown();
+
+        assertThat(blocking.get(10, TimeUnit.SECONDS)).isInstanceOf(PurchaseOutcome.Sold.class);
+        List<PurchaseOutcome> small2 = outcomes(toSmall);
+        assertThat(small2).extracting(o -> o.getClass().getSimpleName()).containsExactly("Sold", "SoldOut");
+        List<PurchaseOutcome> roomy2 = outcomes(toRoomy);
+        assertThat(roomy2).allMatch(o -> o instanceof PurchaseOutcome.Sold);
+        assertThat(watched.transactions).containsExactly(List.of(small, roomy));
+        assertThat(api.ticketIdsOf(small)).containsExactlyElementsOf(soldTicketIds(small2));
+        assertThat(api.ticketIdsOf(roomy)).containsExactlyInAnyOrderElementsOf(soldTicketIds(roomy2));
+        assertRecorded(smallKeys, small2);
+        assertRecorded(roomyKeys, roomy2);
+    }
+
     /**
      * The real statements; the blocker concert's sale waits until the test has queued the others, and each
-     * statement of several is noted (its concerts, in order), then run, and with {@code loseAnswers} its answer
-     * is lost after it committed.
+     * sale of several is noted (its concerts, in order; in {@code statements} on its own, in {@code transactions}
+     * in a transaction), then run, and with {@code loseAnswers} the answer of one on its own is lost after it
+     * committed.
      */
     private class Watched extends Tickets {
         private final String blocker;
         private final CountDownLatch allQueued;
         private final boolean loseAnswers;
         private final List<List<String>> statements = new CopyOnWriteArrayList<>();
+        private final List<List<String>> transactions = new CopyOnWriteArrayList<>();
         private final CountDownLatch blocking = new CountDownLatch(1);
 
         Watched(String blocker, CountDownLatch allQueued, boolean loseAnswers) {
@@ -308,9 +457,19 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
             }
             return granted;
         }
+
+        @Override
+        Map<String, Integer> sellSeveralInTransaction(List<ConcertSale> sales, OffsetDateTime at) {
+            transactions.add(sales.stream().map(ConcertSale::concertId).toList());
+            return super.sellSeveralInTransaction(sales, at);
+        }
     }
 
     private BoxOffice oneSlot(Tickets watched, SimpleMeterRegistry meters) {
+        return oneSlot(watched, meters, transactions);
+    }
+
+    private BoxOffice oneSlot(Tickets watched, SimpleMeterRegistry meters, TransactionTemplate transactions) {
         return new BoxOffice(
                 concerts,
                 watched,
@@ -327,6 +486,39 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
         List<String> users =
                 IntStream.range(0, count).mapToObj(i -> ApiClient.user(1 + i)).toList();
         return new Tickets.ConcertSale(concertId, ticketIds, users);
+    }
+
+    private static List<String> keys(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "several-" + UUID.randomUUID())
+                .toList();
+    }
+
+    private static KeyClaim claim(String key) {
+        return TestClaims.claim(PurchaseReceipts.SCOPE, key, "fingerprint-of-" + key);
+    }
+
+    /** One purchase per key, by users 1, 2, ... in key order, each with a claim on its key. */
+    private static List<CompletableFuture<PurchaseOutcome>> keyedPurchases(
+            BoxOffice boxOffice, String concertId, List<String> keys) {
+        return IntStream.range(0, keys.size())
+                .mapToObj(i -> boxOffice.purchase(concertId, ApiClient.user(1 + i), claim(keys.get(i))))
+                .toList();
+    }
+
+    /** Each key is recorded with its purchase's answer: 201 and the ticket, or 422 (sold out). */
+    private void assertRecorded(List<String> keys, List<PurchaseOutcome> outcomes) {
+        Map<String, KeyRecord> recorded = idempotencyKeys.find(PurchaseReceipts.SCOPE, keys);
+        for (int i = 0; i < keys.size(); i++) {
+            KeyRecord record = recorded.get(keys.get(i));
+            assertThat(record).as("the record of key %d", i).isNotNull();
+            if (outcomes.get(i) instanceof PurchaseOutcome.Sold sold) {
+                assertThat(record.status()).isEqualTo(201);
+                assertThat(record.resourceId()).isEqualTo(sold.ticket().id());
+            } else {
+                assertThat(record.status()).isEqualTo(422);
+            }
+        }
     }
 
     private int sold(String concertId) {
