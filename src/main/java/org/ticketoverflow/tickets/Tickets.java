@@ -66,7 +66,8 @@ public class Tickets {
      * The sales of several concerts' batches in one statement, each under the same rule as the one-concert sale
      * above: one commit for all of them, where many concerts on sale at once would otherwise give the database a
      * statement and a commit for every two or three tickets. The concerts' rows are locked in id order (no other
-     * statement locks more than one concert's row), so two of these never wait for each other in a cycle.
+     * statement locks more than one concert's row), so two of these never wait for each other in a cycle; run in a
+     * transaction, it is followed only by the key insert, which takes its keys in key order.
      */
     private static final String SELL_SEVERAL = """
             WITH wanted AS (
