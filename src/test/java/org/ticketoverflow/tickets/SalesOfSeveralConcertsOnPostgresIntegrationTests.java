@@ -29,6 +29,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketoverflow.concerts.Concerts;
@@ -46,8 +47,9 @@ import org.ticketoverflow.web.DatabaseReachability;
  * own capacity, as if sold alone; statements that lock the same concerts in any order never deadlock; a commit
  * slot's turn takes the windows waiting in line and sells them together; a lost answer is still answered by what
  * each batch's own ticket ids show was committed. With keys, the same statement runs in one transaction that
- * records every key of the turn: a key recorded already sends the turn round again without that purchase, a key
- * twice in one turn is 409 for the second, and a lost commit answer is answered by the tickets found.
+ * records every key of the turn: such transactions never deadlock on their rows or their keys, a key recorded
+ * already sends the turn round again without that purchase, a key twice in one turn is 409 for the second, and a
+ * lost commit answer is answered by the tickets found.
  */
 @OnPostgres
 class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
@@ -178,6 +180,79 @@ class SalesOfSeveralConcertsOnPostgresIntegrationTests extends HttpScenario {
         assertThat(sold).isEqualTo(3 * capacity);
         assertThat(grantedPerStatement.stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(3 * capacity);
+    }
+
+    /**
+     * The keyed form: four threads each run transactions that sell two of four concerts (pairs that overlap, each
+     * listed in another order, and pairs that do not, so that two transactions can reach their key inserts at once)
+     * and then record the same three keys, a fresh three per round, each thread listing them in another order: nodes
+     * whose buyers retry on each other. Rows locked in id order and keys inserted in key order: every transaction
+     * commits or meets a recorded key (a unique violation, rolled back with its seats), none is aborted as a
+     * deadlock, and no seat is sold twice.
+     */
+    @Test
+    void keyedSalesOfSeveralInTransactionsNeverDeadlockOnTheirRowsOrTheirKeys() throws Exception {
+        int capacity = 10_000;
+        int rounds = 300;
+        List<String> concertIds = IntStream.range(0, 4)
+                .mapToObj(i -> api.createConcert(capacity).get("id").stringValue())
+                .toList();
+        String run = UUID.randomUUID().toString();
+        List<List<Integer>> concertsOf = List.of(List.of(0, 1), List.of(3, 2), List.of(1, 3), List.of(2, 0));
+        List<List<Integer>> keysOf = List.of(List.of(0, 1, 2), List.of(2, 1, 0), List.of(1, 2, 0), List.of(2, 0, 1));
+        List<Integer> committed = new CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(concertsOf.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < concertsOf.size(); t++) {
+                List<Integer> concertOrder = concertsOf.get(t);
+                List<Integer> keyOrder = keysOf.get(t);
+                runs.add(threads.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        List<Tickets.ConcertSale> sales = concertOrder.stream()
+                                .map(i -> sale(concertIds.get(i), 2))
+                                .toList();
+                        List<KeyRecord> records = new ArrayList<>();
+                        for (int i : keyOrder) {
+                            records.add(claim(run + "-" + round + "-" + i).key().created("ticket-" + i));
+                        }
+                        try {
+                            committed.add(transactions.execute(tx -> {
+                                int granted = tickets.sellSeveralInTransaction(sales, NOW).values().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum();
+                                idempotencyKeys.insert(records);
+                                return granted;
+                            }));
+                        } catch (DuplicateKeyException recordedAlready) {
+                            // another thread recorded one of this round's keys first: rolled back, seats included
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : runs) {
+                each.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(failures)
+                .as("transactions aborted other than by a recorded key")
+                .isEmpty();
+        // each round's three keys are recorded by exactly one thread's transaction, so one commits per round
+        assertThat(committed).hasSize(rounds);
+        int sold = 0;
+        for (String concertId : concertIds) {
+            assertThat(api.ticketIdsOf(concertId)).hasSize(sold(concertId));
+            sold += sold(concertId);
+        }
+        assertThat(sold).isEqualTo(rounds * 2 * 2);
+        assertThat(committed.stream().mapToInt(Integer::intValue).sum()).isEqualTo(sold);
     }
 
     @Test
