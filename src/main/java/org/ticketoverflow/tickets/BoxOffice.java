@@ -244,22 +244,13 @@ public class BoxOffice {
             }
             return;
         }
-        batchSizes.record(together.stream().mapToInt(b -> b.purchases.size()).sum());
+        batchSizes.record(size(together));
         for (int i = 0; i < together.size(); i++) {
             Batch batch = together.get(i);
             String concertId = batch.window.concertId;
-            Integer seats = granted.get(concertId);
             Map<Purchase, PurchaseOutcome> outcomes = new LinkedHashMap<>();
             try {
-                answer(
-                        concertId,
-                        batch.purchases,
-                        sales.get(i).ids(),
-                        grant(
-                                concertId,
-                                seats == null ? OptionalInt.empty() : OptionalInt.of(seats),
-                                batch.purchases.size()),
-                        outcomes);
+                answer(concertId, batch.purchases, sales.get(i).ids(), grant(batch, granted), outcomes);
             } catch (RuntimeException e) {
                 // only a batch granted nothing reads why (the concert's row), so it sold nothing either way
                 fail(concertId, batch.purchases, e);
@@ -300,7 +291,7 @@ public class BoxOffice {
                 selling.forEach(batch -> fail(batch.window.concertId, batch.purchases, e));
                 return;
             }
-            batchSizes.record(purchases(selling).size());
+            batchSizes.record(size(selling));
             complete(outcomes);
             return;
         }
@@ -331,31 +322,17 @@ public class BoxOffice {
      */
     private Map<Purchase, PurchaseOutcome> commit(List<Batch> batches, Sale sale) {
         Map<Purchase, PurchaseOutcome> outcomes = receipts.duplicates(purchases(batches));
-        List<Batch> selling = new ArrayList<>(batches.size());
-        for (Batch batch : batches) {
-            List<Purchase> left = outcomes.isEmpty()
-                    ? batch.purchases
-                    : batch.purchases.stream()
-                            .filter(p -> !outcomes.containsKey(p))
-                            .toList();
-            if (!left.isEmpty()) {
-                selling.add(new Batch(batch.window, left));
-            }
-        }
+        List<Batch> selling = without(batches, outcomes);
         OffsetDateTime at = Instant.now().atOffset(ZoneOffset.UTC);
         List<String> sold = new ArrayList<>();
         if (selling.size() > 1) {
             List<Tickets.ConcertSale> sales = sales(selling);
             Map<String, Integer> granted = tickets.sellSeveralInTransaction(sales, at);
             for (int i = 0; i < selling.size(); i++) {
-                String concertId = selling.get(i).window.concertId;
-                Integer seats = granted.get(concertId);
-                SeatGrant grant = grant(
-                        concertId,
-                        seats == null ? OptionalInt.empty() : OptionalInt.of(seats),
-                        selling.get(i).purchases.size());
+                Batch batch = selling.get(i);
+                SeatGrant grant = grant(batch, granted);
                 List<String> ids = sales.get(i).ids().subList(0, grant.granted());
-                answer(concertId, selling.get(i).purchases, ids, grant, outcomes);
+                answer(batch.window.concertId, batch.purchases, ids, grant, outcomes);
                 sold.addAll(ids);
             }
         } else if (selling.size() == 1) {
@@ -385,7 +362,16 @@ public class BoxOffice {
         return outcomes;
     }
 
-    /** The seats a sale statement granted; if none, why not, read after the fact (outside any lock). */
+    /** The seats a sale of several concerts granted one of its batches (see below). */
+    private SeatGrant grant(Batch batch, Map<String, Integer> granted) {
+        Integer seats = granted.get(batch.window.concertId);
+        return grant(
+                batch.window.concertId,
+                seats == null ? OptionalInt.empty() : OptionalInt.of(seats),
+                batch.purchases.size());
+    }
+
+    /** The seats a sale statement granted; if none, why not, read right after it (in its transaction, if any). */
     private SeatGrant grant(String concertId, OptionalInt sold, int requested) {
         return sold.isPresent()
                 ? SeatGrant.of(sold.getAsInt(), requested)
@@ -400,7 +386,7 @@ public class BoxOffice {
      * whatever committed.
      */
     private Map<Purchase, PurchaseOutcome> afterLostCommit(List<Batch> batches, Sale sale, RuntimeException lost) {
-        int size = purchases(batches).size();
+        int size = size(batches);
         List<String> concertIds = batches.stream().map(b -> b.window.concertId).toList();
         if (sale.ids.isEmpty()) {
             log.warn(
@@ -501,6 +487,10 @@ public class BoxOffice {
                 .toList();
     }
 
+    private static int size(List<Batch> batches) {
+        return batches.stream().mapToInt(b -> b.purchases.size()).sum();
+    }
+
     /** The purchases of the batches, in batch order. */
     private static List<Purchase> purchases(List<Batch> batches) {
         if (batches.size() == 1) {
@@ -554,10 +544,18 @@ public class BoxOffice {
         }
         log.debug("a purchase batch met {} idempotency keys recorded already", replays.size());
         complete(replays);
+        return without(batches, replays);
+    }
+
+    /** The batches without the purchases answered already; a batch left with none is dropped. */
+    private static List<Batch> without(List<Batch> batches, Map<Purchase, PurchaseOutcome> answered) {
+        if (answered.isEmpty()) {
+            return batches;
+        }
         List<Batch> left = new ArrayList<>(batches.size());
         for (Batch batch : batches) {
             List<Purchase> open = batch.purchases.stream()
-                    .filter(p -> !replays.containsKey(p))
+                    .filter(p -> !answered.containsKey(p))
                     .toList();
             if (!open.isEmpty()) {
                 left.add(new Batch(batch.window, open));
